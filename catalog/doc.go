@@ -1,0 +1,20 @@
+// Package catalog knows which OAuth scopes each Slack Web API method, event and app
+// feature needs, for each token type, and which scope requests Slack refuses.
+//
+// The facts live in the YAML files beside this package (scopes.yaml, methods/*.yaml,
+// events.yaml, features.yaml, rules.yaml), each entry with the source it came from. The
+// generator in ../gen turns them into Go tables (zz_generated.go), so looking things up
+// costs no parsing at run time: LookupMethod and LookupScope do not allocate.
+//
+// The main entry points:
+//
+//   - LookupMethod, LookupScope, LookupEvent, LookupFeature, MethodsFor: the tables.
+//   - ParseScopes: a scope list as people paste it (spaces, commas, URL encoding).
+//   - Validate: what Slack would refuse or frown on in a scope request.
+//   - Minimum: the smallest scope set that lets a token call a set of methods.
+//   - Explain: what a missing_scope or not_allowed_token_type response asks for.
+//
+// The package depends on the standard library only.
+package catalog
+
+//go:generate go run ../gen

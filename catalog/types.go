@@ -1,0 +1,333 @@
+package catalog
+
+import (
+	"strconv"
+	"strings"
+)
+
+// TokenType is a kind of Slack access token.
+type TokenType uint8
+
+// The token types, in the order the tables index them.
+const (
+	Bot           TokenType = iota // xoxb-: a Slack app's bot token (granular bot scopes)
+	User                           // xoxp-: a user token
+	LegacyBot                      // the bot token of a classic app (the umbrella bot scope)
+	AppLevel                       // xapp-: an app-level token (Socket Mode, event authorizations)
+	Configuration                  // an app configuration token (App Manifest APIs)
+	SeamlessUser                   // a seamless_user token (canvases)
+	NumTokenTypes = iota
+)
+
+var tokenNames = [NumTokenTypes]string{"bot", "user", "legacy_bot", "app_level", "configuration", "seamless_user"}
+
+// String is the token type's name as the catalog writes it ("bot", "legacy_bot", ...).
+func (t TokenType) String() string {
+	if int(t) < len(tokenNames) {
+		return tokenNames[t]
+	}
+	return "TokenType(" + strconv.Itoa(int(t)) + ")"
+}
+
+// ParseTokenType accepts a token type's name ("bot", "legacy_bot", also "legacy-bot" and
+// "app-level") or its prefix ("xoxb", "xoxp", "xapp").
+func ParseTokenType(s string) (TokenType, bool) {
+	s = strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), "-", "_")
+	switch s {
+	case "xoxb":
+		return Bot, true
+	case "xoxp":
+		return User, true
+	case "xapp", "app":
+		return AppLevel, true
+	}
+	for i, n := range tokenNames {
+		if n == s {
+			return TokenType(i), true
+		}
+	}
+	return 0, false
+}
+
+// TokenSet is a set of token types.
+type TokenSet uint8
+
+// Has reports whether t is in the set.
+func (s TokenSet) Has(t TokenType) bool { return s&(1<<t) != 0 }
+
+// Types lists the set's token types in table order.
+func (s TokenSet) Types() []TokenType {
+	var ts []TokenType
+	for t := TokenType(0); t < NumTokenTypes; t++ {
+		if s.Has(t) {
+			ts = append(ts, t)
+		}
+	}
+	return ts
+}
+
+func (s TokenSet) String() string {
+	var names []string
+	for _, t := range s.Types() {
+		names = append(names, t.String())
+	}
+	return strings.Join(names, ",")
+}
+
+// Perspective is the optional perspective of a classic scope (chat:write:user).
+type Perspective uint8
+
+// The perspectives.
+const (
+	NoPerspective Perspective = iota
+	UserPerspective
+	BotPerspective
+	AdminPerspective
+)
+
+func (p Perspective) String() string {
+	return [...]string{"", "user", "bot", "admin"}[p]
+}
+
+// Status is the life stage of a method or a scope.
+type Status uint8
+
+// The statuses. Scopes are Current, Deprecated or Retired.
+const (
+	Current      Status = iota
+	Deprecated          // still works, but Slack says to move off it
+	Retired             // no longer works
+	Removed             // gone from Slack's docs, reason not stated
+	Undocumented        // never part of the public Web API
+)
+
+func (s Status) String() string {
+	return [...]string{"current", "deprecated", "retired", "removed", "undocumented"}[s]
+}
+
+// Auth is how a method authenticates.
+type Auth uint8
+
+// The ways a method authenticates.
+const (
+	Bearer            Auth = iota // a token with scopes
+	ClientCredentials             // client_id and client_secret (OAuth exchanges)
+	LegacyToken                   // a legacy token plus client credentials (oauth.v2.exchange)
+	RefreshToken                  // a configuration token's refresh token
+	NoToken                       // no authentication at all
+)
+
+func (a Auth) String() string {
+	return [...]string{"bearer", "client_credentials", "legacy_token", "refresh_token", "none"}[a]
+}
+
+// Deprecation says why an entry is deprecated or retired and what replaces it.
+// The zero value means the entry is not deprecated.
+type Deprecation struct {
+	Note         string
+	Replacements []string // scopes for a scope, methods for a method
+	Source       string
+}
+
+// Scope is one OAuth scope. Its slices are shared with the tables: do not modify them.
+type Scope struct {
+	Name        string
+	Description string
+	Tokens      TokenSet // the token types it can be granted on (empty: no source states them)
+	Classic     bool     // only classic apps (OAuth v1) could request it
+	Perspective Perspective
+	Object      string // "files" in files:write:user
+	Action      string // "write" in files:write:user
+	Requestable bool   // false for scopes Slack grants implicitly (rtm:stream)
+	Requires    []string
+	Status      Status
+	Deprecation Deprecation
+	Methods     []string // methods whose requirements name it, for any token type
+	Note        string
+	Source      string
+}
+
+// Clause is a list of alternatives: any one of its scopes satisfies it.
+type Clause []string
+
+func (c Clause) String() string { return strings.Join(c, " or ") }
+
+// Has reports whether the clause accepts scope.
+func (c Clause) Has(scope string) bool {
+	for _, s := range c {
+		if s == scope {
+			return true
+		}
+	}
+	return false
+}
+
+// RequirementKind says what a method's documentation says about one token type.
+type RequirementKind uint8
+
+// The kinds of requirement.
+const (
+	NotAccepted RequirementKind = iota // the docs do not list this token type for the method
+	Accepted                           // the token type works with these clauses (none: no scope needed)
+	Unknown                            // no source says
+)
+
+func (k RequirementKind) String() string {
+	return [...]string{"not accepted", "accepted", "unknown"}[k]
+}
+
+// Requirement is what one token type needs to call a method: every clause must hold.
+type Requirement struct {
+	Kind    RequirementKind
+	Clauses []Clause
+}
+
+// Satisfied reports whether granted (a set of scopes) meets every clause.
+func (r Requirement) Satisfied(granted func(scope string) bool) bool {
+	if r.Kind != Accepted {
+		return false
+	}
+	for _, c := range r.Clauses {
+		ok := false
+		for _, s := range c {
+			if granted(s) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// Conditional is a scope a method needs only when called a certain way.
+type Conditional struct {
+	Scope  string
+	When   string
+	Source string
+}
+
+// APIError is an error code a method documents.
+type APIError struct {
+	Code        string
+	Description string
+}
+
+// Method is one Web API method. Its slices are shared with the tables: do not modify them.
+type Method struct {
+	Name         string
+	Description  string
+	Status       Status
+	Auth         Auth
+	Tokens       [NumTokenTypes]Requirement
+	Classic      []string // classic scopes that granted it
+	FormerScopes []string // scopes listed by older sources, for retired methods
+	Conditional  []Conditional
+	Deprecation  Deprecation
+	Errors       []APIError // sorted by code
+	Note         string
+	Source       string
+}
+
+// Requirement is what token type t needs to call the method.
+func (m *Method) Requirement(t TokenType) Requirement {
+	if t >= NumTokenTypes {
+		return Requirement{}
+	}
+	return m.Tokens[t]
+}
+
+// AcceptedTokens is the set of token types the docs list for the method.
+func (m *Method) AcceptedTokens() TokenSet {
+	var s TokenSet
+	for t := TokenType(0); t < NumTokenTypes; t++ {
+		if m.Tokens[t].Kind == Accepted {
+			s |= 1 << t
+		}
+	}
+	return s
+}
+
+// Error looks up a documented error code of the method.
+func (m *Method) Error(code string) (APIError, bool) {
+	lo, hi := 0, len(m.Errors)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if m.Errors[h].Code < code {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	if lo < len(m.Errors) && m.Errors[lo].Code == code {
+		return m.Errors[lo], true
+	}
+	return APIError{}, false
+}
+
+// EventAPI says where an event is delivered.
+type EventAPI uint8
+
+// The event APIs, as bits.
+const (
+	EventsAPI EventAPI = 1 << iota
+	RTM
+)
+
+// Event is an Events API or RTM event, or a message subtype ("message/bot_message").
+type Event struct {
+	Name        string
+	Description string
+	Scopes      []Clause // every clause must hold; a clause lists one scope per conversation type
+	APIs        EventAPI
+	AppEvent    bool
+	Deprecated  bool
+	Note        string
+	Source      string
+}
+
+// Feature is an app feature that needs scopes without a Web API call.
+type Feature struct {
+	Name        string
+	Description string
+	Tokens      [NumTokenTypes]Requirement
+	Note        string
+	Source      string
+}
+
+// RuleKind is the kind of a combination rule.
+type RuleKind uint8
+
+// The rule kinds.
+const (
+	Conflict  RuleKind = iota // all of Scopes together are refused
+	Exclusive                 // any of Scopes with a scope outside Scopes is refused
+)
+
+// Rule is a combination of scopes Slack refuses, with the error it returns.
+type Rule struct {
+	ID     string
+	Kind   RuleKind
+	Scopes []string
+	Error  string
+	Note   string
+	Source string
+}
+
+// AuthorizeParam is a query parameter of an authorize URL that carries scopes.
+type AuthorizeParam struct {
+	Name   string // "scope", "user_scope"
+	Target string // "bot", "user" or "classic"
+}
+
+// AuthorizeFlow is how one OAuth flow's authorize URL carries scopes.
+type AuthorizeFlow struct {
+	Flow       string // "v2", "v2_user", "v1", "openid"
+	Path       string // "/oauth/v2/authorize"
+	Exchange   string // the method that exchanges the code
+	Params     []AuthorizeParam
+	Separators string
+	Source     string
+}

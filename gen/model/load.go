@@ -1,0 +1,202 @@
+package model
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"os"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Load reads the catalog in fsys (the files *.yaml and methods/*.yaml), checks it and
+// returns it with every list sorted. Errors are an ErrorList naming file, line and field;
+// display names the files as dir/name.
+func Load(fsys fs.FS, dir string) (*Catalog, error) {
+	var names []string
+	for _, pattern := range []string{"*.yaml", "methods/*.yaml"} {
+		m, err := fs.Glob(fsys, pattern)
+		if err != nil {
+			return nil, err
+		}
+		names = append(names, m...)
+	}
+	sort.Strings(names)
+	c := &Catalog{Files: names}
+	var errs ErrorList
+	h := sha256.New()
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		h.Write([]byte(name))
+		h.Write([]byte{0})
+		h.Write(data)
+		h.Write([]byte{0})
+		c.readFile(path.Join(dir, name), data, &errs)
+	}
+	c.Version = hex.EncodeToString(h.Sum(nil))[:16]
+	if len(errs) > 0 {
+		// Entries that failed to decode would only cause knock-on errors below.
+		return nil, errs.err()
+	}
+	c.sort()
+	c.validate(dir, &errs)
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	c.derive()
+	return c, nil
+}
+
+// LoadDir is Load on a directory of the file system.
+func LoadDir(dir string) (*Catalog, error) {
+	return Load(os.DirFS(dir), dir)
+}
+
+var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func (c *Catalog) readFile(file string, data []byte, errs *ErrorList) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		msg := err.Error()
+		if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
+			line, _ := strconv.Atoi(m[1])
+			errs.add(Pos{File: file, Line: line}, "", "malformed YAML: %s", m[2])
+		} else {
+			errs.add(Pos{File: file}, "", "malformed YAML: %s", strings.TrimPrefix(msg, "yaml: "))
+		}
+		return
+	}
+	if len(doc.Content) == 0 {
+		errs.add(Pos{File: file}, "", "empty file (expected a mapping with scopes, methods, events, features, combinations or authorize)")
+		return
+	}
+	top := doc.Content[0]
+	if top.Kind != yaml.MappingNode {
+		errs.add(Pos{file, top.Line, top.Column}, "", "expected a mapping with scopes, methods, events, features, combinations or authorize (got %s)", nodeKind(top))
+		return
+	}
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		k, v := top.Content[i], top.Content[i+1]
+		kp := Pos{file, k.Line, k.Column}
+		if k.Value == "authorize_mismatch_error" {
+			if v.Kind != yaml.ScalarNode {
+				errs.add(Pos{file, v.Line, v.Column}, k.Value, "expected a string (got %s)", nodeKind(v))
+				continue
+			}
+			c.AuthorizeMismatchError = v.Value
+			continue
+		}
+		list := func(kind string, each func(n *yaml.Node)) {
+			if v.Kind != yaml.SequenceNode {
+				errs.add(Pos{file, v.Line, v.Column}, k.Value, "expected a list of %s entries (got %s)", kind, nodeKind(v))
+				return
+			}
+			for _, n := range v.Content {
+				each(n)
+			}
+		}
+		switch k.Value {
+		case "scopes":
+			list("scope", func(n *yaml.Node) {
+				e := new(Scope)
+				if decodeEntry(file, n, e, "scope", errs) {
+					c.Scopes = append(c.Scopes, e)
+				}
+			})
+		case "methods":
+			list("method", func(n *yaml.Node) {
+				e := new(Method)
+				if decodeEntry(file, n, e, "method", errs) {
+					c.Methods = append(c.Methods, e)
+				}
+			})
+		case "events":
+			list("event", func(n *yaml.Node) {
+				e := new(Event)
+				if decodeEntry(file, n, e, "event", errs) {
+					c.Events = append(c.Events, e)
+				}
+			})
+		case "features":
+			list("feature", func(n *yaml.Node) {
+				e := new(Feature)
+				if decodeEntry(file, n, e, "feature", errs) {
+					c.Features = append(c.Features, e)
+				}
+			})
+		case "combinations":
+			list("combination", func(n *yaml.Node) {
+				e := new(Rule)
+				if decodeEntry(file, n, e, "combination", errs) {
+					c.Rules = append(c.Rules, e)
+				}
+			})
+		case "authorize":
+			list("authorize", func(n *yaml.Node) {
+				e := new(AuthorizeFlow)
+				if decodeEntry(file, n, e, "authorize", errs) {
+					c.Authorize = append(c.Authorize, e)
+				}
+			})
+		default:
+			errs.add(kp, "", "unknown top-level key %q (expected one of authorize, authorize_mismatch_error, combinations, events, features, methods, scopes)", k.Value)
+		}
+	}
+}
+
+func (c *Catalog) sort() {
+	sort.SliceStable(c.Scopes, func(i, j int) bool { return c.Scopes[i].Name < c.Scopes[j].Name })
+	sort.SliceStable(c.Methods, func(i, j int) bool { return c.Methods[i].Name < c.Methods[j].Name })
+	sort.SliceStable(c.Events, func(i, j int) bool { return c.Events[i].Name < c.Events[j].Name })
+	sort.SliceStable(c.Features, func(i, j int) bool { return c.Features[i].Name < c.Features[j].Name })
+	sort.SliceStable(c.Rules, func(i, j int) bool { return c.Rules[i].ID < c.Rules[j].ID })
+	sort.SliceStable(c.Authorize, func(i, j int) bool { return c.Authorize[i].Flow < c.Authorize[j].Flow })
+}
+
+// derive fills in what follows from the data: a scope's object and action, and the
+// methods whose requirements name it.
+func (c *Catalog) derive() {
+	idx := map[string]*Scope{}
+	for _, s := range c.Scopes {
+		idx[s.Name] = s
+		s.Object, s.Action = ObjectAction(s.Name)
+	}
+	for _, m := range c.Methods {
+		seen := map[string]bool{}
+		for _, tt := range TokenTypes {
+			for _, clause := range m.Tokens[tt] {
+				for _, alt := range Alternatives(clause) {
+					if s := idx[alt]; s != nil && !seen[alt] {
+						seen[alt] = true
+						s.Methods = append(s.Methods, m.Name)
+					}
+				}
+			}
+		}
+	}
+}
+
+// ObjectAction splits a scope name into the object it grants access to and the action:
+// "files:write:user" is files / write, "chat:write.public" is chat / write.public.
+// Special scopes ("bot", "identify") have neither.
+func ObjectAction(name string) (object, action string) {
+	object, rest, ok := strings.Cut(name, ":")
+	if !ok {
+		return "", ""
+	}
+	action, _, _ = strings.Cut(rest, ":")
+	return object, action
+}
+
+// Alternatives splits a clause "a|b|c" (any one of these scopes) into its scopes.
+func Alternatives(clause string) []string {
+	return strings.Split(clause, "|")
+}

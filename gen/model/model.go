@@ -1,0 +1,125 @@
+// Package model reads the slackscope catalog (catalog/*.yaml), checks it and hands it to
+// the Go writer. Every error names the file, line, column and field it is about.
+//
+// It deliberately does not import package catalog: a broken generated file must not break
+// the tool that repairs it.
+package model
+
+// TokenTypes are the token types a scope or a method requirement may name, in the order
+// the generated tables index them.
+var TokenTypes = []string{"bot", "user", "legacy_bot", "app_level", "configuration", "seamless_user"}
+
+// Catalog is the whole catalog, every list sorted by name.
+type Catalog struct {
+	Scopes    []*Scope
+	Methods   []*Method
+	Events    []*Event
+	Features  []*Feature
+	Rules     []*Rule
+	Authorize []*AuthorizeFlow
+	// AuthorizeMismatchError is the error code of an exchange on the wrong authorize URL.
+	AuthorizeMismatchError string
+	// Files are the catalog files read, relative to the catalog directory, sorted.
+	Files []string
+	// Version is a digest of the files' contents: it changes whenever the data does.
+	Version string
+}
+
+// Deprecation says that an entry is deprecated or retired, and what replaces it.
+type Deprecation struct {
+	fields
+	Note         string   `yaml:"note"`
+	Replacements []string `yaml:"replacements"`
+	Source       string   `yaml:"source"`
+}
+
+// Scope is one OAuth scope.
+type Scope struct {
+	fields
+	Name        string       `yaml:"name"`
+	Description string       `yaml:"description"`
+	Tokens      []string     `yaml:"tokens"`
+	Classic     bool         `yaml:"classic"`
+	Perspective string       `yaml:"perspective"`
+	Requestable *bool        `yaml:"requestable"`
+	Requires    []string     `yaml:"requires"`
+	Status      string       `yaml:"status"`
+	Deprecation *Deprecation `yaml:"deprecation"`
+	Note        string       `yaml:"note"`
+	Source      string       `yaml:"source"`
+
+	// Derived by Load.
+	Object, Action string
+	Methods        []string // methods whose requirements name this scope, sorted
+}
+
+// Conditional is a scope a method needs only when it is called a certain way.
+type Conditional struct {
+	fields
+	Scope  string `yaml:"scope"`
+	When   string `yaml:"when"`
+	Source string `yaml:"source"`
+}
+
+// Method is one Web API method.
+type Method struct {
+	fields
+	Name          string              `yaml:"name"`
+	Description   string              `yaml:"description"`
+	Status        string              `yaml:"status"`
+	Auth          string              `yaml:"auth"`
+	Tokens        map[string][]string `yaml:"tokens"`
+	UnknownTokens []string            `yaml:"unknown_tokens"`
+	Classic       []string            `yaml:"classic"`
+	FormerScopes  []string            `yaml:"former_scopes"`
+	Conditional   []Conditional       `yaml:"conditional"`
+	Deprecation   *Deprecation        `yaml:"deprecation"`
+	Note          string              `yaml:"note"`
+	Source        string              `yaml:"source"`
+	Errors        map[string]string   `yaml:"errors"`
+}
+
+// Event is an Events API or RTM event, or a message subtype ("message/bot_message").
+type Event struct {
+	fields
+	Name        string   `yaml:"name"`
+	Description string   `yaml:"description"`
+	Scopes      []string `yaml:"scopes"`
+	APIs        []string `yaml:"apis"`
+	AppEvent    bool     `yaml:"app_event"`
+	Deprecated  bool     `yaml:"deprecated"`
+	Note        string   `yaml:"note"`
+	Source      string   `yaml:"source"`
+}
+
+// Feature is an app feature that needs scopes without a Web API call (slash commands, ...).
+type Feature struct {
+	fields
+	Name        string              `yaml:"name"`
+	Description string              `yaml:"description"`
+	Tokens      map[string][]string `yaml:"tokens"`
+	Note        string              `yaml:"note"`
+	Source      string              `yaml:"source"`
+}
+
+// Rule is a combination of scopes that Slack refuses.
+type Rule struct {
+	fields
+	ID     string   `yaml:"id"`
+	Kind   string   `yaml:"kind"`
+	Scopes []string `yaml:"scopes"`
+	Error  string   `yaml:"error"`
+	Note   string   `yaml:"note"`
+	Source string   `yaml:"source"`
+}
+
+// AuthorizeFlow says how one OAuth flow's authorize URL carries scopes.
+type AuthorizeFlow struct {
+	fields
+	Flow       string            `yaml:"flow"`
+	Path       string            `yaml:"path"`
+	Exchange   string            `yaml:"exchange"`
+	Params     map[string]string `yaml:"params"`
+	Separators string            `yaml:"separators"`
+	Source     string            `yaml:"source"`
+}

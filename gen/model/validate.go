@@ -1,0 +1,351 @@
+package model
+
+import (
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+)
+
+var (
+	scopeName  = regexp.MustCompile(`^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_]*)*(:[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*)*$`)
+	methodName = regexp.MustCompile(`^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$`)
+	eventName  = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z_]+)?(/[a-z][a-z0-9_]*)?$`)
+	errorCode  = regexp.MustCompile(`^[a-z0-9_.]+$`)
+
+	methodStatuses = []string{"current", "deprecated", "retired", "removed", "undocumented"}
+	scopeStatuses  = []string{"current", "deprecated", "retired"}
+	auths          = []string{"bearer", "client_credentials", "legacy_token", "refresh_token", "none"}
+	perspectives   = []string{"user", "bot", "admin"}
+	apis           = []string{"events", "rtm"}
+	ruleKinds      = []string{"conflict", "exclusive"}
+	paramTargets   = []string{"bot", "user", "classic"}
+)
+
+func (c *Catalog) validate(dir string, errs *ErrorList) {
+	scopes := map[string]*Scope{}
+	methods := map[string]*Method{}
+	for _, s := range c.Scopes {
+		if prev, dup := scopes[s.Name]; dup {
+			errs.add(s.at("name"), "name", "duplicate scope %q (first defined at %s)", s.Name, prev.at("name"))
+			continue
+		}
+		scopes[s.Name] = s
+	}
+	for _, m := range c.Methods {
+		if prev, dup := methods[m.Name]; dup {
+			errs.add(m.at("name"), "name", "duplicate method %q (first defined at %s)", m.Name, prev.at("name"))
+			continue
+		}
+		methods[m.Name] = m
+	}
+	if len(c.Scopes) == 0 {
+		errs.add(Pos{File: dir}, "", "the catalog defines no scopes (expected a file with a scopes list)")
+	}
+	if len(c.Methods) == 0 {
+		errs.add(Pos{File: dir}, "", "the catalog defines no methods (expected methods/*.yaml)")
+	}
+	// scopeRef checks that a field names a known scope.
+	scopeRef := func(p Pos, field, name string) {
+		if _, ok := scopes[name]; !ok {
+			errs.add(p, field, "unknown scope %q%s", name, suggest(name, scopes))
+		}
+	}
+	for _, s := range c.Scopes {
+		c.checkScope(s, scopes, scopeRef, errs)
+	}
+	c.checkCycles(scopes, errs)
+	for _, m := range c.Methods {
+		checkMethod(m, methods, scopeRef, errs)
+	}
+	seenEvents := map[string]*Event{}
+	for _, e := range c.Events {
+		if prev, dup := seenEvents[e.Name]; dup {
+			errs.add(e.at("name"), "name", "duplicate event %q (first defined at %s)", e.Name, prev.at("name"))
+		}
+		seenEvents[e.Name] = e
+		required(e.fields, errs, "name", e.Name, "source", e.Source)
+		if e.Name != "" && !eventName.MatchString(e.Name) {
+			errs.add(e.at("name"), "name", "%q is not an event name (expected e.g. app_mention, message.channels or message/bot_message)", e.Name)
+		}
+		checkClauses(e.fields, "scopes", e.Scopes, scopeRef, func(i int) Pos { return e.item("scopes", i) }, errs)
+		if len(e.APIs) == 0 {
+			errs.add(e.at("apis"), "apis", "missing (expected a list of %s)", strings.Join(apis, ", "))
+		}
+		for i, a := range e.APIs {
+			oneOf(e.item("apis", i), "apis", a, apis, errs)
+		}
+	}
+	seenFeatures := map[string]bool{}
+	for _, f := range c.Features {
+		if seenFeatures[f.Name] {
+			errs.add(f.at("name"), "name", "duplicate feature %q", f.Name)
+		}
+		seenFeatures[f.Name] = true
+		required(f.fields, errs, "name", f.Name, "source", f.Source)
+		checkTokens(f.fields, f.Tokens, scopeRef, errs)
+	}
+	seenRules := map[string]bool{}
+	for _, r := range c.Rules {
+		if seenRules[r.ID] {
+			errs.add(r.at("id"), "id", "duplicate combination %q", r.ID)
+		}
+		seenRules[r.ID] = true
+		required(r.fields, errs, "id", r.ID, "kind", r.Kind, "error", r.Error, "source", r.Source)
+		if r.Kind != "" {
+			oneOf(r.at("kind"), "kind", r.Kind, ruleKinds, errs)
+		}
+		if len(r.Scopes) < 2 && r.Kind == "conflict" {
+			errs.add(r.at("scopes"), "scopes", "a conflict needs at least two scopes")
+		}
+		for i, s := range r.Scopes {
+			scopeRef(r.item("scopes", i), "scopes", s)
+		}
+	}
+	for _, a := range c.Authorize {
+		required(a.fields, errs, "flow", a.Flow, "path", a.Path, "exchange", a.Exchange, "separators", a.Separators, "source", a.Source)
+		if _, ok := methods[a.Exchange]; a.Exchange != "" && !ok {
+			errs.add(a.at("exchange"), "exchange", "unknown method %q", a.Exchange)
+		}
+		if len(a.Params) == 0 {
+			errs.add(a.at("params"), "params", "missing (expected the query parameters that carry scopes)")
+		}
+		for _, k := range sortedKeys(a.Params) {
+			oneOf(a.key("params", k), "params."+k, a.Params[k], paramTargets, errs)
+		}
+	}
+}
+
+func (c *Catalog) checkScope(s *Scope, scopes map[string]*Scope, scopeRef func(Pos, string, string), errs *ErrorList) {
+	required(s.fields, errs, "name", s.Name, "source", s.Source)
+	if s.Name != "" && !scopeName.MatchString(s.Name) {
+		errs.add(s.at("name"), "name", "%q is not a scope name (expected e.g. chat:write or users:read.email)", s.Name)
+	}
+	if s.nodes["tokens"] == nil {
+		errs.add(s.pos, "tokens", "missing (expected a list of %s; [] with a note when no source states them)", strings.Join(TokenTypes, ", "))
+	}
+	for i, t := range s.Tokens {
+		oneOf(s.item("tokens", i), "tokens", t, TokenTypes, errs)
+	}
+	if len(s.Tokens) == 0 && s.Note == "" {
+		errs.add(s.at("tokens"), "tokens", "empty token list without a note saying why")
+	}
+	if s.Perspective != "" {
+		oneOf(s.at("perspective"), "perspective", s.Perspective, perspectives, errs)
+	}
+	for i, r := range s.Requires {
+		scopeRef(s.item("requires", i), "requires", r)
+		if r == s.Name {
+			errs.add(s.item("requires", i), "requires", "scope %q requires itself", r)
+		}
+	}
+	status := s.Status
+	if status == "" {
+		status = "current"
+	}
+	oneOf(s.at("status"), "status", status, scopeStatuses, errs)
+	if status != "current" && s.Deprecation == nil {
+		errs.add(s.at("status"), "status", "a %s scope needs a deprecation (note, replacements, source)", status)
+	}
+	if status == "current" && s.Deprecation != nil {
+		errs.add(s.at("deprecation"), "deprecation", "given for a current scope (set status: deprecated or retired)")
+	}
+	if d := s.Deprecation; d != nil {
+		required(d.fields, errs, "note", d.Note, "source", d.Source)
+		for i, r := range d.Replacements {
+			if _, ok := scopes[r]; !ok {
+				errs.add(d.item("replacements", i), "deprecation.replacements", "replacement %q of deprecated scope %q does not exist%s", r, s.Name, suggest(r, scopes))
+			} else if r == s.Name {
+				errs.add(d.item("replacements", i), "deprecation.replacements", "scope %q replaces itself", r)
+			}
+		}
+	}
+}
+
+// checkCycles reports every dependency cycle among scopes once, at its first scope.
+func (c *Catalog) checkCycles(scopes map[string]*Scope, errs *ErrorList) {
+	const (
+		unvisited = iota
+		active
+		done
+	)
+	state := map[string]int{}
+	var stack []string
+	var visit func(name string)
+	visit = func(name string) {
+		s := scopes[name]
+		if s == nil {
+			return
+		}
+		state[name] = active
+		stack = append(stack, name)
+		for i, r := range s.Requires {
+			switch state[r] {
+			case active:
+				at := slices.Index(stack, r)
+				cycle := append(slices.Clone(stack[at:]), r)
+				errs.add(s.item("requires", i), "requires", "dependency cycle: %s", strings.Join(cycle, " -> "))
+			case unvisited:
+				visit(r)
+			}
+		}
+		stack = stack[:len(stack)-1]
+		state[name] = done
+	}
+	for _, s := range c.Scopes {
+		if state[s.Name] == unvisited {
+			visit(s.Name)
+		}
+	}
+}
+
+func checkMethod(m *Method, methods map[string]*Method, scopeRef func(Pos, string, string), errs *ErrorList) {
+	required(m.fields, errs, "name", m.Name, "status", m.Status, "source", m.Source)
+	if m.Name != "" && !methodName.MatchString(m.Name) {
+		errs.add(m.at("name"), "name", "%q is not a Web API method name (expected e.g. chat.postMessage)", m.Name)
+	}
+	if m.Status != "" {
+		oneOf(m.at("status"), "status", m.Status, methodStatuses, errs)
+	}
+	auth := m.Auth
+	if auth == "" {
+		auth = "bearer"
+	}
+	oneOf(m.at("auth"), "auth", auth, auths, errs)
+	if auth != "bearer" && (len(m.Tokens) > 0 || len(m.UnknownTokens) > 0) {
+		errs.add(m.at("tokens"), "tokens", "a method with auth %s takes no bearer token, so it has no token requirements", auth)
+	}
+	if auth == "bearer" && len(m.Tokens) == 0 && len(m.UnknownTokens) == 0 {
+		errs.add(m.pos, "tokens", "missing (expected the scopes each token type needs, or unknown_tokens)")
+	}
+	checkTokens(m.fields, m.Tokens, scopeRef, errs)
+	for i, t := range m.UnknownTokens {
+		oneOf(m.item("unknown_tokens", i), "unknown_tokens", t, TokenTypes, errs)
+		if _, both := m.Tokens[t]; both {
+			errs.add(m.item("unknown_tokens", i), "unknown_tokens", "token type %q is both known (tokens) and unknown", t)
+		}
+	}
+	for i, s := range m.Classic {
+		scopeRef(m.item("classic", i), "classic", s)
+	}
+	for i, s := range m.FormerScopes {
+		scopeRef(m.item("former_scopes", i), "former_scopes", s)
+	}
+	for _, cd := range m.Conditional {
+		required(cd.fields, errs, "scope", cd.Scope, "when", cd.When, "source", cd.Source)
+		if cd.Scope != "" {
+			scopeRef(cd.at("scope"), "conditional.scope", cd.Scope)
+		}
+	}
+	switch m.Status {
+	case "deprecated", "retired", "removed", "undocumented":
+		if m.Deprecation == nil {
+			errs.add(m.at("status"), "status", "a %s method needs a deprecation note", m.Status)
+		}
+	case "current":
+		if m.Deprecation != nil {
+			errs.add(m.at("deprecation"), "deprecation", "given for a current method (set status: deprecated or retired)")
+		}
+	}
+	if d := m.Deprecation; d != nil {
+		required(d.fields, errs, "note", d.Note)
+		for i, r := range d.Replacements {
+			if _, ok := methods[r]; !ok {
+				errs.add(d.item("replacements", i), "deprecation.replacements", "replacement %q of method %q does not exist", r, m.Name)
+			}
+		}
+	}
+	for _, code := range sortedKeys(m.Errors) {
+		if !errorCode.MatchString(code) {
+			errs.add(m.key("errors", code), "errors", "%q is not an error code (expected lower case and underscores)", code)
+		}
+	}
+}
+
+// checkTokens checks a tokens mapping: known token types, clauses of known scopes.
+func checkTokens(f fields, tokens map[string][]string, scopeRef func(Pos, string, string), errs *ErrorList) {
+	for _, tt := range sortedKeys(tokens) {
+		if !slices.Contains(TokenTypes, tt) {
+			errs.add(f.key("tokens", tt), "tokens", "unknown token type %q (expected one of %s)", tt, strings.Join(TokenTypes, ", "))
+			continue
+		}
+		checkClauses(f, "tokens."+tt, tokens[tt], scopeRef, func(i int) Pos { return f.keyItem("tokens", tt, i) }, errs)
+	}
+}
+
+func checkClauses(f fields, field string, clauses []string, scopeRef func(Pos, string, string), at func(int) Pos, errs *ErrorList) {
+	for i, cl := range clauses {
+		alts := Alternatives(cl)
+		seen := map[string]bool{}
+		for _, a := range alts {
+			if a == "" {
+				errs.add(at(i), field, "empty alternative in clause %q", cl)
+				continue
+			}
+			if seen[a] {
+				errs.add(at(i), field, "scope %q given twice in clause %q", a, cl)
+			}
+			seen[a] = true
+			scopeRef(at(i), field, a)
+		}
+	}
+}
+
+// required reports each named field whose value is empty.
+func required(f fields, errs *ErrorList, nameValue ...string) {
+	for i := 0; i+1 < len(nameValue); i += 2 {
+		if nameValue[i+1] == "" {
+			errs.add(f.at(nameValue[i]), nameValue[i], "missing or empty")
+		}
+	}
+}
+
+func oneOf(p Pos, field, v string, allowed []string, errs *ErrorList) {
+	if !slices.Contains(allowed, v) {
+		errs.add(p, field, "unknown value %q (expected one of %s)", v, strings.Join(allowed, ", "))
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// suggest names the closest known scope, for typos in the catalog itself.
+func suggest(name string, scopes map[string]*Scope) string {
+	best, bestD := "", 3
+	for s := range scopes {
+		if d := distance(name, s); d < bestD || (d == bestD && best != "" && s < best) {
+			best, bestD = s, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return " (did you mean " + best + "?)"
+}
+
+// distance is the Levenshtein distance between a and b.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
