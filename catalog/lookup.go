@@ -1,0 +1,94 @@
+package catalog
+
+// find is the index of key in xs (sorted by name), or -1.
+func find[T any](xs []T, key string, name func(*T) string) int {
+	lo, hi := 0, len(xs)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if name(&xs[h]) < key {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	if lo < len(xs) && name(&xs[lo]) == key {
+		return lo
+	}
+	return -1
+}
+
+func methodName(m *Method) string   { return m.Name }
+func scopeName(s *Scope) string     { return s.Name }
+func eventName(e *Event) string     { return e.Name }
+func featureName(f *Feature) string { return f.Name }
+
+// LookupMethod returns the Web API method called name ("chat.postMessage"), including
+// retired, removed and undocumented ones (see Method.Status). It does not allocate.
+func LookupMethod(name string) (Method, bool) {
+	if i := find(methods[:], name, methodName); i >= 0 {
+		return methods[i], true
+	}
+	return Method{}, false
+}
+
+// LookupScope returns the scope called name ("chat:write"). It does not allocate.
+func LookupScope(name string) (Scope, bool) {
+	if i := find(scopes[:], name, scopeName); i >= 0 {
+		return scopes[i], true
+	}
+	return Scope{}, false
+}
+
+// LookupEvent returns the event called name ("app_mention", "message.channels", or a
+// message subtype "message/bot_message").
+func LookupEvent(name string) (Event, bool) {
+	if i := find(events[:], name, eventName); i >= 0 {
+		return events[i], true
+	}
+	return Event{}, false
+}
+
+// LookupFeature returns the app feature called name ("slash_commands", "socket_mode",
+// "shortcuts", "incoming_webhook", "rtm").
+func LookupFeature(name string) (Feature, bool) {
+	if i := find(features[:], name, featureName); i >= 0 {
+		return features[i], true
+	}
+	return Feature{}, false
+}
+
+// MethodsFor lists, sorted, the methods whose requirements name scope for any token type.
+// The slice is shared with the tables: do not modify it.
+func MethodsFor(scope string) []string {
+	if i := find(scopes[:], scope, scopeName); i >= 0 {
+		return scopes[i].Methods
+	}
+	return nil
+}
+
+// Methods is every method, sorted by name. The slice is shared: do not modify it.
+func Methods() []Method { return methods[:] }
+
+// Scopes is every scope, sorted by name. The slice is shared: do not modify it.
+func Scopes() []Scope { return scopes[:] }
+
+// Events is every event and message subtype, sorted by name. Do not modify the slice.
+func Events() []Event { return events[:] }
+
+// Features is every app feature that needs scopes, sorted by name. Do not modify the slice.
+func Features() []Feature { return features[:] }
+
+// Rules is every combination of scopes Slack refuses. Do not modify the slice.
+func Rules() []Rule { return rules[:] }
+
+// AuthorizeFlows says how each OAuth flow's authorize URL carries scopes. Do not modify
+// the slice.
+func AuthorizeFlows() []AuthorizeFlow { return authorizeFlows[:] }
+
+// AuthorizeMismatchError is the error code an OAuth exchange returns when the flow began
+// on another flow's authorize URL.
+func AuthorizeMismatchError() string { return authorizeMismatchError }
+
+// DataFiles are the catalog files the tables were generated from, relative to the catalog
+// directory.
+func DataFiles() []string { return append([]string(nil), dataFiles...) }

@@ -1,0 +1,304 @@
+package catalog
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Code is the stable identifier of a kind of problem. The analyzer uses the same words
+// as its diagnostic categories.
+type Code string
+
+// The problem codes.
+const (
+	UnknownScope       Code = "unknown-scope"       // no such scope, or one that cannot be requested
+	DeprecatedScope    Code = "deprecated-scope"    // deprecated, retired, or classic-only in a granular request
+	InvalidCombination Code = "invalid-combination" // a set of scopes Slack refuses together
+	WrongTokenType     Code = "wrong-token-type"    // a scope the list's token type cannot hold
+	MissingDependency  Code = "missing-dependency"  // a scope that must be requested with another
+)
+
+// List names a scope list of a request.
+type List string
+
+// The lists of a request.
+const (
+	BotList      List = "bot"       // OAuth v2 `scope`; manifest oauth_config.scopes.bot
+	UserList     List = "user"      // OAuth v2 `user_scope`; manifest oauth_config.scopes.user
+	AppLevelList List = "app_level" // an app-level token's scopes
+	ClassicList  List = "classic"   // OAuth v1 `scope` of a classic app
+)
+
+// Request is what an app asks for in one OAuth flow (or declares in its manifest).
+type Request struct {
+	Bot      []string
+	User     []string
+	AppLevel []string
+	Classic  []string
+}
+
+func (r Request) lists() []struct {
+	list   List
+	scopes []string
+} {
+	return []struct {
+		list   List
+		scopes []string
+	}{{BotList, r.Bot}, {UserList, r.User}, {AppLevelList, r.AppLevel}, {ClassicList, r.Classic}}
+}
+
+// Problem is one thing wrong with a request.
+type Problem struct {
+	Code  Code
+	List  List
+	Scope string // the scope the problem is about (for a combination, the first of it)
+	// Scopes are all the scopes involved: the combination, or the scope and its missing
+	// dependency.
+	Scopes []string
+	// Suggestions are what to request instead: the closest real scope for a typo, the
+	// replacements of a deprecated scope, the missing dependency.
+	Suggestions []string
+	Rule        string // the combination rule's id
+	Message     string
+}
+
+func (p Problem) String() string { return fmt.Sprintf("%s: %s", p.Code, p.Message) }
+
+var listToken = map[List]TokenType{BotList: Bot, UserList: User, AppLevelList: AppLevel}
+
+// Validate reports what Slack would refuse or frown on in a request: unknown scopes (with
+// the closest real one), deprecated and retired scopes (with their replacements), classic
+// scopes in a granular request, scopes the list's token type cannot hold, scopes whose
+// dependency is missing, and combinations Slack refuses. Problems come in list order
+// (bot, user, app_level, classic), then in the order of the scopes in each list;
+// combinations come last.
+func Validate(r Request) []Problem {
+	var ps []Problem
+	for _, l := range r.lists() {
+		in := map[string]bool{}
+		for _, s := range l.scopes {
+			in[s] = true
+		}
+		for _, name := range l.scopes {
+			ps = append(ps, checkScope(l.list, name, in)...)
+		}
+		ps = append(ps, checkExclusive(l.list, l.scopes)...)
+	}
+	ps = append(ps, checkConflicts(r)...)
+	return ps
+}
+
+func checkScope(list List, name string, in map[string]bool) []Problem {
+	s, ok := LookupScope(name)
+	if !ok {
+		p := Problem{Code: UnknownScope, List: list, Scope: name, Scopes: []string{name}}
+		if c := Closest(name); c != "" {
+			p.Suggestions = []string{c}
+			p.Message = fmt.Sprintf("unknown scope %q in the %s scopes (did you mean %s?)", name, list, c)
+		} else {
+			p.Message = fmt.Sprintf("unknown scope %q in the %s scopes", name, list)
+		}
+		return []Problem{p}
+	}
+	if !s.Requestable {
+		return []Problem{{Code: UnknownScope, List: list, Scope: name, Scopes: []string{name},
+			Message: fmt.Sprintf("scope %s cannot be requested: %s", name, s.Note)}}
+	}
+	var ps []Problem
+	granular := list != ClassicList
+	switch {
+	case s.Status != Current:
+		ps = append(ps, deprecated(list, s, s.Status.String()))
+	case s.Classic && granular:
+		ps = append(ps, deprecated(list, s, "classic"))
+	}
+	if t, ok := listToken[list]; ok && s.Tokens != 0 && !s.Classic && !s.Tokens.Has(t) {
+		ps = append(ps, Problem{Code: WrongTokenType, List: list, Scope: name, Scopes: []string{name},
+			Message: fmt.Sprintf("scope %s cannot be granted on a %s token (it works with %s); move it to the %s scopes",
+				name, t, s.Tokens, otherList(s.Tokens))})
+	}
+	for _, req := range s.Requires {
+		if !in[req] {
+			ps = append(ps, Problem{Code: MissingDependency, List: list, Scope: name, Scopes: []string{name, req},
+				Suggestions: []string{req},
+				Message:     fmt.Sprintf("scope %s must be requested together with %s", name, req)})
+		}
+	}
+	return ps
+}
+
+func deprecated(list List, s Scope, why string) Problem {
+	p := Problem{Code: DeprecatedScope, List: list, Scope: s.Name, Scopes: []string{s.Name}, Suggestions: s.Deprecation.Replacements}
+	var b strings.Builder
+	switch why {
+	case "classic":
+		fmt.Fprintf(&b, "scope %s is a classic-app scope that Slack apps cannot request", s.Name)
+	default:
+		fmt.Fprintf(&b, "scope %s is %s", s.Name, why)
+	}
+	if len(p.Suggestions) > 0 {
+		fmt.Fprintf(&b, "; request %s instead", strings.Join(p.Suggestions, " and "))
+	}
+	if s.Deprecation.Note != "" {
+		fmt.Fprintf(&b, " (%s)", s.Deprecation.Note)
+	}
+	p.Message = b.String()
+	return p
+}
+
+// otherList names the request list a scope of token set ts belongs in.
+func otherList(ts TokenSet) string {
+	switch {
+	case ts.Has(Bot):
+		return "bot"
+	case ts.Has(User):
+		return "user"
+	case ts.Has(AppLevel):
+		return "app-level token's"
+	case ts.Has(LegacyBot):
+		return "classic app's"
+	}
+	return "right token's"
+}
+
+// checkExclusive applies the exclusive rules (Sign in with Slack scopes with others)
+// within one list.
+func checkExclusive(list List, scopes []string) []Problem {
+	var ps []Problem
+	for _, r := range rules {
+		if r.Kind != Exclusive {
+			continue
+		}
+		var inside, outside []string
+		for _, s := range scopes {
+			if contains(r.Scopes, s) {
+				inside = append(inside, s)
+			} else {
+				outside = append(outside, s)
+			}
+		}
+		if len(inside) > 0 && len(outside) > 0 {
+			ps = append(ps, Problem{Code: InvalidCombination, List: list, Scope: inside[0],
+				Scopes: append(append([]string(nil), inside...), outside...), Rule: r.ID,
+				Message: fmt.Sprintf("%s cannot be requested with %s in one flow: Slack answers %q",
+					strings.Join(inside, ", "), strings.Join(outside, ", "), r.Error)})
+		}
+	}
+	return ps
+}
+
+// checkConflicts applies the conflict rules (bot with client) across the whole flow.
+func checkConflicts(r Request) []Problem {
+	all := map[string]List{}
+	for _, l := range r.lists() {
+		for _, s := range l.scopes {
+			if _, ok := all[s]; !ok {
+				all[s] = l.list
+			}
+		}
+	}
+	var ps []Problem
+	for _, rule := range rules {
+		if rule.Kind != Conflict {
+			continue
+		}
+		hit := true
+		for _, s := range rule.Scopes {
+			if _, ok := all[s]; !ok {
+				hit = false
+				break
+			}
+		}
+		if hit {
+			ps = append(ps, Problem{Code: InvalidCombination, List: all[rule.Scopes[0]], Scope: rule.Scopes[0],
+				Scopes: rule.Scopes, Rule: rule.ID,
+				Message: fmt.Sprintf("%s cannot be requested together: Slack answers %q", joinAnd(rule.Scopes), rule.Error)})
+		}
+	}
+	return ps
+}
+
+func joinAnd(xs []string) string {
+	if len(xs) <= 1 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// Closest is the real scope nearest to name, for a typo ("chat:wirte" → "chat:write",
+// "chat.write" → "chat:write"), or "" when none is close enough to be a likely fix.
+func Closest(name string) string {
+	lower := strings.ToLower(name)
+	if _, ok := LookupScope(lower); ok {
+		return lower
+	}
+	best, bestD := "", -1
+	limit := max(2, len(name)/4)
+	for i := range scopes {
+		s := scopes[i].Name
+		if !scopes[i].Requestable {
+			continue
+		}
+		d := scopeDistance(lower, s)
+		if d <= limit && (bestD < 0 || d < bestD) {
+			best, bestD = s, d
+		}
+	}
+	return best
+}
+
+// scopeDistance is the edit distance with ':' and '.' confusions counted as half a typo
+// (rounded down), since people write chat.write for chat:write.
+func scopeDistance(a, b string) int {
+	d := levenshtein(a, b)
+	if n := levenshtein(strings.ReplaceAll(a, ".", ":"), strings.ReplaceAll(b, ".", ":")); n < d {
+		d = n + (d-n)/2
+	}
+	return d
+}
+
+func levenshtein(a, b string) int {
+	if len(a) > 64 || len(b) > 64 {
+		if a == b {
+			return 0
+		}
+		return max(len(a), len(b))
+	}
+	var buf [2][65]int
+	prev, cur := buf[0][:len(b)+1], buf[1][:len(b)+1]
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// sortedSet returns the keys of m, sorted.
+func sortedSet[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
