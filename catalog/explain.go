@@ -42,7 +42,11 @@ func ParseResponse(text string) (Response, error) {
 	if m := apiURL.FindStringSubmatch(text); m != nil {
 		r.Method = m[1]
 	}
-	if i, j := strings.Index(text, "{"), strings.LastIndex(text, "}"); i >= 0 && j > i {
+	if i := strings.Index(text, "{"); i >= 0 {
+		j := strings.LastIndex(text, "}")
+		if j < i {
+			j = len(text) - 1 // a truncated body: let the JSON decoder say so
+		}
 		var body struct {
 			OK       *bool  `json:"ok"`
 			Error    string `json:"error"`

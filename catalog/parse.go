@@ -48,11 +48,17 @@ func ParseScopes(s string) ([]string, error) {
 	}
 	var out []string
 	seen := map[string]bool{}
-	add := func(item string, off int) error {
+	// add appends item, found at byte off of s; a %-decoded item's errors point at its
+	// start, since its bytes are not those of s.
+	add := func(item string, off int, decoded bool) error {
 		for j := 0; j < len(item); j++ {
 			if !isScopeByte(item[j]) {
 				r, _ := utf8.DecodeRuneInString(item[j:])
-				return &ParseError{off + j, fmt.Sprintf("character %q cannot appear in a scope name (in %q)", r, item)}
+				at := off + j
+				if decoded {
+					at = off
+				}
+				return &ParseError{at, fmt.Sprintf("character %q cannot appear in a scope name (in %q)", r, item)}
 			}
 		}
 		if !seen[item] {
@@ -72,7 +78,7 @@ func ParseScopes(s string) ([]string, error) {
 		}
 		item := s[start:i]
 		if !strings.Contains(item, "%") {
-			if err := add(item, start); err != nil {
+			if err := add(item, start, false); err != nil {
 				return nil, err
 			}
 			continue
@@ -97,7 +103,7 @@ func ParseScopes(s string) ([]string, error) {
 			for j < len(dec) && !isSep(dec[j]) {
 				j++
 			}
-			if err := add(dec[k:j], start); err != nil {
+			if err := add(dec[k:j], start, true); err != nil {
 				return nil, err
 			}
 		}

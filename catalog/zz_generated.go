@@ -3,7 +3,7 @@
 package catalog
 
 // DataVersion identifies the catalog data: a digest of the YAML files it was generated from.
-const DataVersion = "62c1cf2cf36e7d78"
+const DataVersion = "f8fb5393d52aca9f"
 
 // dataFiles are the catalog files the tables were generated from.
 var dataFiles = []string{"events.yaml", "features.yaml", "methods/admin.yaml", "methods/agents.yaml", "methods/api.yaml", "methods/apps.yaml", "methods/assistant.yaml", "methods/auth.yaml", "methods/blocks.yaml", "methods/bookmarks.yaml", "methods/bots.yaml", "methods/calls.yaml", "methods/canvases.yaml", "methods/channels.yaml", "methods/chat.yaml", "methods/commands.yaml", "methods/conversations.yaml", "methods/developer.yaml", "methods/dialog.yaml", "methods/dnd.yaml", "methods/emoji.yaml", "methods/entity.yaml", "methods/files.yaml", "methods/functions.yaml", "methods/groups.yaml", "methods/im.yaml", "methods/migration.yaml", "methods/mpim.yaml", "methods/oauth.yaml", "methods/openid.yaml", "methods/pins.yaml", "methods/reactions.yaml", "methods/reminders.yaml", "methods/rtm.yaml", "methods/search.yaml", "methods/slackLists.yaml", "methods/stars.yaml", "methods/team.yaml", "methods/test.yaml", "methods/tooling.yaml", "methods/usergroups.yaml", "methods/users.yaml", "methods/views.yaml", "methods/workflows.yaml", "rules.yaml", "scopes.yaml"}
@@ -1170,7 +1170,7 @@ var scopes = [...]Scope{
 		Requestable: false,
 		Status:      Deprecated,
 		Deprecation: Deprecation{Note: "workspace-app era scope from the 2020 OpenAPI spec (rtm.connect); not in current docs", Replacements: nil, Source: "github.com/slackapi/slack-api-specs@bc08db49:web-api/slack_web_openapi_v2.json (2020-10)"},
-		Note:        "cannot be requested directly; it is granted to classic bot tokens that requested `bot` and to user tokens that requested the deprecated `client` scope (https://api.slack.com/scopes/rtm:stream); token types: unknown",
+		Note:        "cannot be requested directly; it is granted to classic bot tokens that requested `bot` and to user tokens that requested the deprecated `client` scope (https://api.slack.com/scopes/rtm:stream)",
 		Source:      "https://api.slack.com/scopes/rtm:stream ; github.com/slackapi/slack-api-specs@bc08db49:web-api/slack_web_openapi_v2.json (2020-10)",
 	},
 	{

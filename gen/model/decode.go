@@ -168,7 +168,7 @@ func describe(t reflect.Type) string {
 		}
 		return "a list"
 	case reflect.Map:
-		return "a mapping of " + describe(t.Elem()) + " values"
+		return "a mapping whose values are each " + describe(t.Elem())
 	case reflect.Struct:
 		return "a mapping"
 	}

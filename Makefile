@@ -1,0 +1,39 @@
+# slackscope: make test is what CI runs (.ci/run).
+GO ?= go
+BIN := $(CURDIR)/bin
+STATICCHECK_VERSION := v0.8.2
+
+.PHONY: test example generate check vet fmt lint bench
+
+# The whole test suite: fresh generated tables, vet, gofmt, staticcheck, go test.
+test: check vet fmt lint
+	$(GO) test ./...
+
+# The main job on a bundled example: look up a method, an any-of method and a request.
+example:
+	$(GO) run ./cmd/slackscope lookup chat.postMessage conversations.history
+	-$(GO) run ./cmd/slackscope lookup -validate "bot,client,chat:write:bot"
+
+# Regenerate catalog/zz_generated.go from catalog/*.yaml.
+generate:
+	$(GO) generate ./...
+
+# Fail when the checked-in tables are stale.
+check:
+	$(GO) run ./gen -check
+
+vet:
+	$(GO) vet ./...
+
+fmt:
+	@out="$$(gofmt -l .)"; if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+lint: $(BIN)/staticcheck
+	$(BIN)/staticcheck ./...
+
+$(BIN)/staticcheck:
+	GOBIN=$(BIN) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+
+# Micro-benchmarks of the catalog library.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./catalog

@@ -1,0 +1,76 @@
+package catalog
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+func TestExplain(t *testing.T) {
+	type view struct {
+		Error      string
+		Token      string
+		TokenKnown bool
+		Missing    []string
+		Add        []string
+		AnyOf      bool
+		Lines      []string
+	}
+	tests := []struct {
+		name, in string
+		want     view
+	}{
+		{"classic needed on a classic bot", `{"ok":false,"error":"missing_scope","needed":"chat:write:bot","provided":"identify,bot"}`, view{
+			Error: "missing_scope", Token: "legacy_bot", TokenKnown: true, Missing: []string{"chat:write:bot"}, Add: []string{"chat:write"},
+			Lines: []string{"chat:write:bot is a classic scope; its granular replacement is chat:write", "add chat:write to the bot scopes"},
+		}},
+		{"granular needed on a bot token", `{"ok":false,"error":"missing_scope","needed":"reactions:write","provided":"chat:write,chat:write.public"}`, view{
+			Error: "missing_scope", Token: "bot", TokenKnown: true, Missing: []string{"reactions:write"}, Add: []string{"reactions:write"},
+			Lines: []string{"add reactions:write to the bot scopes"},
+		}},
+		{"any of several", `{"ok":false,"error":"missing_scope","needed":"channels:history,groups:history,mpim:history,im:history","provided":"search:read"}`, view{
+			Error: "missing_scope", Token: "user", TokenKnown: true,
+			Missing: []string{"channels:history", "groups:history", "mpim:history", "im:history"},
+			Add:     []string{"channels:history", "groups:history", "mpim:history", "im:history"}, AnyOf: true,
+			Lines: []string{"add one of channels:history, groups:history, mpim:history, im:history to the user scopes (one is enough; pick the one for the conversation type the call touches)"},
+		}},
+		{"headers only", "HTTP/1.1 200 OK\nx-oauth-scopes: chat:write, chat:write.public\nX-Accepted-OAuth-Scopes: files:read\n", view{
+			Token: "bot", TokenKnown: true, Missing: []string{"files:read"}, Add: []string{"files:read"},
+			Lines: []string{"add files:read to the bot scopes"},
+		}},
+		{"implicit scope", `{"ok":false,"error":"missing_scope","needed":"rtm:stream","provided":"identify,channels:history"}`, view{
+			Error: "missing_scope", Token: "bot", Missing: []string{"rtm:stream"},
+			Lines: []string{"rtm:stream cannot be requested: cannot be requested directly; it is granted to classic bot tokens that requested `bot` and to user tokens that requested the deprecated `client` scope (https://api.slack.com/scopes/rtm:stream)"},
+		}},
+		{"wrong token type", "POST https://slack.com/api/search.messages\n" + `{"ok":false,"error":"not_allowed_token_type"}`, view{
+			Error: "not_allowed_token_type", Token: "bot",
+			Lines: []string{"search.messages does not accept this kind of token; it works with user tokens"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, err := Explain(tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := view{e.Response.Error, e.Token.String(), e.TokenKnown, e.Missing, e.Add, e.AnyOf, e.Lines}
+			if diff := cmp.Diff(tt.want, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("Explain (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestExplainErrors(t *testing.T) {
+	for in, want := range map[string]string{
+		"hello":                           `no Slack error response found: expected a JSON body with "error" or x-oauth-scopes / x-accepted-oauth-scopes headers`,
+		`{"ok":false,"error":`:            "response body is not JSON: unexpected end of JSON input",
+		`{"error":"x","needed":"a;b"}`:    `needed: offset 1: character ';' cannot appear in a scope name (in "a;b")`,
+		"x-oauth-scopes: chat:write%zz\n": `x-oauth-scopes header: offset 10: invalid %-escape in "chat:write%zz"`,
+	} {
+		if _, err := Explain(in); err == nil || err.Error() != want {
+			t.Errorf("Explain(%q) error = %v, want %q", in, err, want)
+		}
+	}
+}

@@ -1,0 +1,146 @@
+// Command slackscope tells which Slack OAuth scopes an app needs.
+//
+// This first version answers look-ups from the catalog:
+//
+//	slackscope lookup chat.postMessage    # the scopes a method needs, per token type
+//	slackscope lookup chat:write          # a scope: token types, status, the methods it grants
+//	slackscope lookup -validate "bot,client,chat:write:bot"
+//
+// Exit codes: 0 success, 1 findings (an unknown name, a request with problems), 2 usage
+// or tool failure.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/slackscope/slackscope/catalog"
+)
+
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitFailure  = 2
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] != "lookup" {
+		fmt.Fprintln(stderr, "usage: slackscope lookup [-validate] NAME...")
+		return exitFailure
+	}
+	fs := flag.NewFlagSet("lookup", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	validate := fs.Bool("validate", false, "treat the arguments as a scope request (bot scopes) and report its problems")
+	if err := fs.Parse(args[1:]); err != nil {
+		return exitFailure
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "usage: slackscope lookup [-validate] NAME...")
+		return exitFailure
+	}
+	if *validate {
+		return validateRequest(strings.Join(fs.Args(), " "), stdout, stderr)
+	}
+	code := exitOK
+	for i, name := range fs.Args() {
+		if i > 0 {
+			fmt.Fprintln(stdout)
+		}
+		if m, ok := catalog.LookupMethod(name); ok {
+			printMethod(stdout, m)
+		} else if s, ok := catalog.LookupScope(name); ok {
+			printScope(stdout, s)
+		} else {
+			msg := fmt.Sprintf("slackscope: %q is neither a Web API method nor a scope", name)
+			if c := catalog.Closest(name); c != "" {
+				msg += fmt.Sprintf(" (did you mean %s?)", c)
+			}
+			fmt.Fprintln(stderr, msg)
+			code = exitFindings
+		}
+	}
+	return code
+}
+
+func printMethod(w io.Writer, m catalog.Method) {
+	fmt.Fprintf(w, "%s (%s)\n", m.Name, m.Status)
+	if m.Description != "" {
+		fmt.Fprintf(w, "  %s\n", m.Description)
+	}
+	if m.Auth != catalog.Bearer {
+		fmt.Fprintf(w, "  takes no bearer token (%s): no scopes\n", m.Auth)
+	}
+	for t := catalog.TokenType(0); t < catalog.NumTokenTypes; t++ {
+		r := m.Requirement(t)
+		switch r.Kind {
+		case catalog.Accepted:
+			if len(r.Clauses) == 0 {
+				fmt.Fprintf(w, "  %-14s no scope needed\n", t)
+				continue
+			}
+			var cs []string
+			for _, c := range r.Clauses {
+				cs = append(cs, c.String())
+			}
+			fmt.Fprintf(w, "  %-14s %s\n", t, strings.Join(cs, ", and "))
+		case catalog.Unknown:
+			fmt.Fprintf(w, "  %-14s unknown (no source says)\n", t)
+		}
+	}
+	for _, c := range m.Conditional {
+		fmt.Fprintf(w, "  also %s when %s\n", c.Scope, c.When)
+	}
+	if len(m.Deprecation.Replacements) > 0 {
+		fmt.Fprintf(w, "  replaced by %s\n", strings.Join(m.Deprecation.Replacements, ", "))
+	}
+	fmt.Fprintf(w, "  source: %s\n", m.Source)
+}
+
+func printScope(w io.Writer, s catalog.Scope) {
+	fmt.Fprintf(w, "%s (%s)\n", s.Name, s.Status)
+	if s.Description != "" {
+		fmt.Fprintf(w, "  %s\n", s.Description)
+	}
+	tokens := s.Tokens.String()
+	if tokens == "" {
+		tokens = "unknown"
+	}
+	fmt.Fprintf(w, "  tokens: %s\n", tokens)
+	if s.Classic {
+		fmt.Fprintln(w, "  classic apps only")
+	}
+	if len(s.Requires) > 0 {
+		fmt.Fprintf(w, "  requires: %s\n", strings.Join(s.Requires, ", "))
+	}
+	if len(s.Deprecation.Replacements) > 0 {
+		fmt.Fprintf(w, "  replaced by: %s\n", strings.Join(s.Deprecation.Replacements, ", "))
+	}
+	if len(s.Methods) > 0 {
+		fmt.Fprintf(w, "  methods (%d): %s\n", len(s.Methods), strings.Join(s.Methods, " "))
+	}
+	fmt.Fprintf(w, "  source: %s\n", s.Source)
+}
+
+func validateRequest(text string, stdout, stderr io.Writer) int {
+	scopes, err := catalog.ParseScopes(text)
+	if err != nil {
+		fmt.Fprintf(stderr, "slackscope: %v\n", err)
+		return exitFailure
+	}
+	ps := catalog.Validate(catalog.Request{Bot: scopes})
+	for _, p := range ps {
+		fmt.Fprintf(stdout, "%s [%s]\n", p.Message, p.Code)
+	}
+	if len(ps) > 0 {
+		return exitFindings
+	}
+	fmt.Fprintln(stdout, "no problems")
+	return exitOK
+}
