@@ -67,21 +67,9 @@ func ParseScopes(s string) ([]string, error) {
 		}
 		return nil
 	}
-	for i := 0; i < len(s); {
-		if isSep(s[i]) {
-			i++
-			continue
-		}
-		start := i
-		for i < len(s) && !isSep(s[i]) {
-			i++
-		}
-		item := s[start:i]
+	err := split(s, func(item string, start int) error {
 		if !strings.Contains(item, "%") {
-			if err := add(item, start, false); err != nil {
-				return nil, err
-			}
-			continue
+			return add(item, start, false)
 		}
 		dec, err := url.PathUnescape(item)
 		if err != nil {
@@ -91,22 +79,32 @@ func ParseScopes(s string) ([]string, error) {
 					at = start + k
 				}
 			}
-			return nil, &ParseError{at, fmt.Sprintf("invalid %%-escape in %q", item)}
+			return &ParseError{at, fmt.Sprintf("invalid %%-escape in %q", item)}
 		}
 		// A decoded item may hold separators of its own ("chat%3Awrite%2Cusers%3Aread").
-		for j := 0; j < len(dec); {
-			if isSep(dec[j]) {
-				j++
-				continue
-			}
-			k := j
-			for j < len(dec) && !isSep(dec[j]) {
-				j++
-			}
-			if err := add(dec[k:j], start, true); err != nil {
-				return nil, err
-			}
-		}
+		return split(dec, func(sub string, _ int) error { return add(sub, start, true) })
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
+}
+
+// split calls fn with each run of non-separator bytes of s and its byte offset, stopping
+// at the first error.
+func split(s string, fn func(item string, off int) error) error {
+	for i := 0; i < len(s); {
+		if isSep(s[i]) {
+			i++
+			continue
+		}
+		start := i
+		for i < len(s) && !isSep(s[i]) {
+			i++
+		}
+		if err := fn(s[start:i], start); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/slackscope/slackscope/internal/editdist"
 )
 
 // Code is the stable identifier of a kind of problem. The analyzer uses the same words
@@ -260,37 +262,14 @@ func Closest(name string) string {
 // scopeDistance is the edit distance with ':' and '.' confusions counted as half a typo
 // (rounded down), since people write chat.write for chat:write.
 func scopeDistance(a, b string) int {
-	d := levenshtein(a, b)
-	if n := levenshtein(strings.ReplaceAll(a, ".", ":"), strings.ReplaceAll(b, ".", ":")); n < d {
+	if len(a) > 64 {
+		return len(a) // no scope name is that long; not worth measuring
+	}
+	d := editdist.Levenshtein(a, b)
+	if n := editdist.Levenshtein(strings.ReplaceAll(a, ".", ":"), strings.ReplaceAll(b, ".", ":")); n < d {
 		d = n + (d-n)/2
 	}
 	return d
-}
-
-func levenshtein(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		if a == b {
-			return 0
-		}
-		return max(len(a), len(b))
-	}
-	var buf [2][65]int
-	prev, cur := buf[0][:len(b)+1], buf[1][:len(b)+1]
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // sortedSet returns the keys of m, sorted.

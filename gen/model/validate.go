@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/slackscope/slackscope/internal/editdist"
 )
 
 var (
@@ -319,7 +321,7 @@ func sortedKeys[V any](m map[string]V) []string {
 func suggest(name string, scopes map[string]*Scope) string {
 	best, bestD := "", 3
 	for s := range scopes {
-		if d := distance(name, s); d < bestD || (d == bestD && best != "" && s < best) {
+		if d := editdist.Levenshtein(name, s); d < bestD || (d == bestD && best != "" && s < best) {
 			best, bestD = s, d
 		}
 	}
@@ -327,25 +329,4 @@ func suggest(name string, scopes map[string]*Scope) string {
 		return ""
 	}
 	return " (did you mean " + best + "?)"
-}
-
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
