@@ -10,9 +10,12 @@ test: check vet fmt lint
 	$(GO) test ./...
 
 # The main job on a bundled example: look up a method, an any-of method and a request.
+# The request has problems on purpose, so that lookup exits 1 (findings) there.
 example:
-	$(GO) run ./cmd/slackscope lookup chat.postMessage conversations.history
-	-$(GO) run ./cmd/slackscope lookup -validate "bot,client,chat:write:bot"
+	@$(GO) build -o $(BIN)/slackscope ./cmd/slackscope
+	$(BIN)/slackscope lookup chat.postMessage conversations.history
+	@echo
+	$(BIN)/slackscope lookup -validate "bot,client,chat:write:bot"; test $$? -eq 1
 
 # Regenerate catalog/zz_generated.go from catalog/*.yaml.
 generate:

@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -118,7 +120,7 @@ func MinimumOf(t TokenType, needs []Need) MinimumSet {
 	// Scopes that forced scopes depend on are forced too.
 	for changed := true; changed; {
 		changed = false
-		for _, s := range sortedSet(forced) {
+		for _, s := range slices.Sorted(maps.Keys(forced)) {
 			sc, _ := LookupScope(s)
 			for _, req := range sc.Requires {
 				if requiredBy[req] == nil || !requiredBy[req][s] {
@@ -160,7 +162,7 @@ func MinimumOf(t TokenType, needs []Need) MinimumSet {
 	}
 	// A clause whose alternatives include all of a narrower clause's is met by whatever
 	// meets the narrower one: fold it in.
-	keys := sortedSet(byKey)
+	keys := slices.Sorted(maps.Keys(byKey))
 	sort.SliceStable(keys, func(i, j int) bool { return len(byKey[keys[i]].alts) < len(byKey[keys[j]].alts) })
 	var kept []*open
 	for _, k := range keys {
@@ -179,11 +181,11 @@ func MinimumOf(t TokenType, needs []Need) MinimumSet {
 			kept = append(kept, o)
 		}
 	}
-	for _, s := range sortedSet(forced) {
-		set.Scopes = append(set.Scopes, ScopeUse{Scope: s, Needs: sortedSet(forced[s]), RequiredBy: sortedSet(requiredBy[s])})
+	for _, s := range slices.Sorted(maps.Keys(forced)) {
+		set.Scopes = append(set.Scopes, ScopeUse{Scope: s, Needs: slices.Sorted(maps.Keys(forced[s])), RequiredBy: slices.Sorted(maps.Keys(requiredBy[s]))})
 	}
 	for _, o := range kept {
-		set.Choices = append(set.Choices, Choice{AnyOf: o.alts, Needs: sortedSet(o.needs)})
+		set.Choices = append(set.Choices, Choice{AnyOf: o.alts, Needs: slices.Sorted(maps.Keys(o.needs))})
 	}
 	sort.Slice(set.Choices, func(i, j int) bool {
 		return strings.Join(set.Choices[i].AnyOf, " ") < strings.Join(set.Choices[j].AnyOf, " ")
@@ -226,7 +228,7 @@ func hittingSet(choices []Choice) []string {
 			cand[a] = true
 		}
 	}
-	names := sortedSet(cand)
+	names := slices.Sorted(maps.Keys(cand))
 	hits := func(pick []string) bool {
 		for _, c := range choices {
 			ok := false

@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/slackscope/slackscope/internal/editdist"
@@ -270,14 +269,4 @@ func scopeDistance(a, b string) int {
 		d = n + (d-n)/2
 	}
 	return d
-}
-
-// sortedSet returns the keys of m, sorted.
-func sortedSet[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -43,33 +43,32 @@ func (f *fields) item(name string, i int) Pos {
 	return f.at(name)
 }
 
-// key is the position of key k inside the mapping field name (e.g. tokens.bot).
-func (f *fields) key(name, k string) Pos {
+// value is the node under key k of the mapping field name, or nil.
+func (f *fields) value(name, k string) *yaml.Node {
 	if n, ok := f.nodes[name]; ok && n.Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if n.Content[i].Value == k {
-				v := n.Content[i+1]
-				return Pos{f.file, v.Line, v.Column}
+				return n.Content[i+1]
 			}
 		}
+	}
+	return nil
+}
+
+// key is the position of key k inside the mapping field name (e.g. tokens.bot).
+func (f *fields) key(name, k string) Pos {
+	if v := f.value(name, k); v != nil {
+		return Pos{f.file, v.Line, v.Column}
 	}
 	return f.at(name)
 }
 
 // keyItem is the position of the i-th element of the list under key k of mapping field name.
 func (f *fields) keyItem(name, k string, i int) Pos {
-	if n, ok := f.nodes[name]; ok && n.Kind == yaml.MappingNode {
-		for j := 0; j+1 < len(n.Content); j += 2 {
-			if n.Content[j].Value == k {
-				v := n.Content[j+1]
-				if v.Kind == yaml.SequenceNode && i < len(v.Content) {
-					return Pos{f.file, v.Content[i].Line, v.Content[i].Column}
-				}
-				return Pos{f.file, v.Line, v.Column}
-			}
-		}
+	if v := f.value(name, k); v != nil && v.Kind == yaml.SequenceNode && i < len(v.Content) {
+		return Pos{f.file, v.Content[i].Line, v.Content[i].Column}
 	}
-	return f.at(name)
+	return f.key(name, k)
 }
 
 var yamlLine = regexp.MustCompile(`^line \d+: `)

@@ -1,9 +1,9 @@
 package model
 
 import (
+	"maps"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/slackscope/slackscope/internal/editdist"
@@ -112,7 +112,7 @@ func (c *Catalog) validate(dir string, errs *ErrorList) {
 		if len(a.Params) == 0 {
 			errs.add(a.at("params"), "params", "missing (expected the query parameters that carry scopes)")
 		}
-		for _, k := range sortedKeys(a.Params) {
+		for _, k := range slices.Sorted(maps.Keys(a.Params)) {
 			oneOf(a.key("params", k), "params."+k, a.Params[k], paramTargets, errs)
 		}
 	}
@@ -257,7 +257,7 @@ func checkMethod(m *Method, methods map[string]*Method, scopeRef func(Pos, strin
 			}
 		}
 	}
-	for _, code := range sortedKeys(m.Errors) {
+	for _, code := range slices.Sorted(maps.Keys(m.Errors)) {
 		if !errorCode.MatchString(code) {
 			errs.add(m.key("errors", code), "errors", "%q is not an error code (expected lower case and underscores)", code)
 		}
@@ -266,7 +266,7 @@ func checkMethod(m *Method, methods map[string]*Method, scopeRef func(Pos, strin
 
 // checkTokens checks a tokens mapping: known token types, clauses of known scopes.
 func checkTokens(f fields, tokens map[string][]string, scopeRef func(Pos, string, string), errs *ErrorList) {
-	for _, tt := range sortedKeys(tokens) {
+	for _, tt := range slices.Sorted(maps.Keys(tokens)) {
 		if !slices.Contains(TokenTypes, tt) {
 			errs.add(f.key("tokens", tt), "tokens", "unknown token type %q (expected one of %s)", tt, strings.Join(TokenTypes, ", "))
 			continue
@@ -306,15 +306,6 @@ func oneOf(p Pos, field, v string, allowed []string, errs *ErrorList) {
 	if !slices.Contains(allowed, v) {
 		errs.add(p, field, "unknown value %q (expected one of %s)", v, strings.Join(allowed, ", "))
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // suggest names the closest known scope, for typos in the catalog itself.
