@@ -1,7 +1,16 @@
 module github.com/slackscope/slackscope
 
-go 1.26
+go 1.26.0
 
-require gopkg.in/yaml.v3 v3.0.1
+require (
+	github.com/google/go-cmp v0.7.0
+	github.com/slack-go/slack v0.35.0
+	golang.org/x/tools v0.52.0
+	gopkg.in/yaml.v3 v3.0.1
+)
 
-require github.com/google/go-cmp v0.7.0 // indirect
+require (
+	github.com/gorilla/websocket v1.5.3 // indirect
+	golang.org/x/mod v0.42.0 // indirect
+	golang.org/x/sync v0.24.0 // indirect
+)

@@ -1,0 +1,529 @@
+package derive
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"maps"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Input is one type-checked package.
+type Input struct {
+	Pkg   *types.Package
+	Files []*ast.File
+	Info  *types.Info
+	// Imported returns the summary of a function of another package (nil when it has none).
+	Imported func(*types.Func) *Summary
+}
+
+// Package derives the summary of every function and method of the package that reaches
+// the Slack API (or another URL), sets Web API arguments, or is an option. Functions with
+// nothing to say are left out. The result is deterministic for the same source.
+func Package(in Input) map[*types.Func]*Summary {
+	d := newDeriver(in)
+	d.index()
+	// Summaries depend on the callees' summaries: iterate to a fixed point (recursion
+	// converges because values and sets are bounded).
+	for range 50 {
+		changed := false
+		for _, fn := range d.funcs {
+			s := d.summarize(fn)
+			if !s.equal(d.summaries[fn.obj]) {
+				d.summaries[fn.obj] = s
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	out := make(map[*types.Func]*Summary)
+	for obj, s := range d.summaries {
+		if !s.empty() {
+			out[obj] = s
+		}
+	}
+	return out
+}
+
+// fnInfo is one function or method declared with a body.
+type fnInfo struct {
+	obj    *types.Func
+	decl   *ast.FuncDecl
+	sig    *types.Signature
+	option bool           // exported and returns a func: its function literals are options
+	lits   []*ast.FuncLit // option: the function literals in its body
+}
+
+// store is one assignment of expr to a variable or field, inside fn (nil: package level).
+type store struct {
+	expr     ast.Expr
+	fn       *fnInfo
+	override bool // inside an option's function literal
+	why      string
+	result   int // expr is a call with several results, and this stores result number result-1
+}
+
+type site struct {
+	call   *ast.CallExpr
+	caller *fnInfo
+}
+
+type deriver struct {
+	in        Input
+	info      *types.Info
+	funcs     []*fnInfo
+	byObj     map[*types.Func]*fnInfo
+	calls     map[*types.Func][]site       // static call sites of the package's functions
+	stores    map[*types.Var][]store       // variables and fields of the package
+	funcVals  map[*types.Var][]*types.Func // func-typed variables and fields holding functions
+	used      map[*types.Func]bool         // functions referred to other than by a call
+	summaries map[*types.Func]*Summary
+
+	fieldMemo, paramMemo, returnMemo, varMemo map[any]values
+	busy                                      map[any]bool
+	cycle                                     bool // a memoized computation met one in progress
+	steps                                     int
+}
+
+func newDeriver(in Input) *deriver {
+	return &deriver{
+		in: in, info: in.Info,
+		byObj:     make(map[*types.Func]*fnInfo),
+		calls:     make(map[*types.Func][]site),
+		stores:    make(map[*types.Var][]store),
+		funcVals:  make(map[*types.Var][]*types.Func),
+		used:      make(map[*types.Func]bool),
+		summaries: make(map[*types.Func]*Summary),
+		fieldMemo: make(map[any]values), paramMemo: make(map[any]values), returnMemo: make(map[any]values), varMemo: make(map[any]values),
+		busy: make(map[any]bool),
+	}
+}
+
+// index records every function, call site and store of the package.
+func (d *deriver) index() {
+	for _, f := range d.in.Files {
+		for _, decl := range f.Decls {
+			switch decl := decl.(type) {
+			case *ast.FuncDecl:
+				obj, _ := d.info.Defs[decl.Name].(*types.Func)
+				if obj == nil || decl.Body == nil {
+					continue
+				}
+				fn := &fnInfo{obj: obj, decl: decl, sig: obj.Type().(*types.Signature)}
+				fn.option = obj.Exported() && returnsFunc(fn.sig)
+				d.funcs = append(d.funcs, fn)
+				d.byObj[obj] = fn
+			case *ast.GenDecl:
+				d.indexNode(decl, nil)
+			}
+		}
+	}
+	for _, fn := range d.funcs {
+		if fn.option {
+			ast.Inspect(fn.decl.Body, func(n ast.Node) bool {
+				if lit, ok := n.(*ast.FuncLit); ok {
+					fn.lits = append(fn.lits, lit)
+				}
+				return true
+			})
+		}
+		d.indexNode(fn.decl.Body, fn)
+	}
+}
+
+func returnsFunc(sig *types.Signature) bool {
+	for v := range sig.Results().Variables() {
+		if _, ok := v.Type().Underlying().(*types.Signature); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (fn *fnInfo) inOption(pos token.Pos) bool {
+	for _, lit := range fn.lits {
+		if lit.Pos() <= pos && pos < lit.End() {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *deriver) indexNode(root ast.Node, fn *fnInfo) {
+	override := func(pos token.Pos) bool { return fn != nil && fn.inOption(pos) }
+	ast.Inspect(root, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if callee := d.staticCallee(n); callee != nil && fn != nil {
+				d.calls[callee] = append(d.calls[callee], site{n, fn})
+			}
+			for _, a := range n.Args {
+				d.noteUse(a)
+			}
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				v := d.target(lhs)
+				if v == nil {
+					continue
+				}
+				st := store{fn: fn, override: override(n.Pos())}
+				switch {
+				case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
+					st.why = "a string built with " + n.Tok.String()
+				case len(n.Lhs) == len(n.Rhs):
+					st.expr = n.Rhs[i]
+					d.noteFuncVal(v, n.Rhs[i])
+				default:
+					st.expr, st.result = n.Rhs[0], i+1
+				}
+				d.stores[v] = append(d.stores[v], st)
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				v, _ := d.info.Defs[name].(*types.Var)
+				if v == nil {
+					continue
+				}
+				st := store{fn: fn, override: override(n.Pos())}
+				switch {
+				case len(n.Values) == len(n.Names):
+					st.expr = n.Values[i]
+					d.noteFuncVal(v, n.Values[i])
+				case len(n.Values) == 0:
+					st.expr = nil // the zero value
+				default:
+					st.expr, st.result = n.Values[0], i+1
+				}
+				d.stores[v] = append(d.stores[v], st)
+			}
+		case *ast.CompositeLit:
+			st, ok := d.info.TypeOf(n).Underlying().(*types.Struct)
+			if !ok {
+				return true
+			}
+			for i, elt := range n.Elts {
+				var field *types.Var
+				val := elt
+				if kv, ok := elt.(*ast.KeyValueExpr); ok {
+					val = kv.Value
+					if id, ok := kv.Key.(*ast.Ident); ok {
+						field = fieldByName(st, id.Name)
+					}
+				} else if i < st.NumFields() {
+					field = st.Field(i)
+				}
+				if field != nil {
+					d.stores[field] = append(d.stores[field], store{expr: val, fn: fn, override: override(elt.Pos())})
+					d.noteFuncVal(field, val)
+				}
+			}
+		case *ast.SelectorExpr, *ast.Ident:
+			// Functions used as values (callbacks) are called from places the derivation
+			// does not see: their parameters are open.
+		}
+		return true
+	})
+}
+
+func fieldByName(st *types.Struct, name string) *types.Var {
+	for f := range st.Fields() {
+		if f.Name() == name {
+			return f
+		}
+	}
+	return nil
+}
+
+// target is the variable or field an assignment's left side stores to.
+func (d *deriver) target(lhs ast.Expr) *types.Var {
+	switch lhs := ast.Unparen(lhs).(type) {
+	case *ast.Ident:
+		if v, ok := d.info.Defs[lhs].(*types.Var); ok {
+			return v
+		}
+		v, _ := d.info.Uses[lhs].(*types.Var)
+		return v
+	case *ast.SelectorExpr:
+		if sel := d.info.Selections[lhs]; sel != nil && sel.Kind() == types.FieldVal {
+			return sel.Obj().(*types.Var)
+		}
+	}
+	return nil
+}
+
+// funcRef is the function or method an expression refers to without calling it.
+func (d *deriver) funcRef(e ast.Expr) *types.Func {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		f, _ := d.info.Uses[e].(*types.Func)
+		return origin(f)
+	case *ast.SelectorExpr:
+		f, _ := d.info.Uses[e.Sel].(*types.Func)
+		if f != nil && f.Type().(*types.Signature).Recv() != nil {
+			if sel := d.info.Selections[e]; sel == nil || sel.Kind() != types.MethodVal {
+				return nil // a method expression (T.M) or an interface method
+			}
+			if types.IsInterface(f.Type().(*types.Signature).Recv().Type()) {
+				return nil
+			}
+		}
+		return origin(f)
+	}
+	return nil
+}
+
+func origin(f *types.Func) *types.Func {
+	if f == nil {
+		return nil
+	}
+	return f.Origin()
+}
+
+func (d *deriver) noteFuncVal(v *types.Var, rhs ast.Expr) {
+	if f := d.funcRef(rhs); f != nil {
+		d.funcVals[v] = append(d.funcVals[v], f)
+		d.used[f] = true
+	}
+}
+
+func (d *deriver) noteUse(arg ast.Expr) {
+	if f := d.funcRef(arg); f != nil {
+		d.used[f] = true
+	}
+}
+
+// staticCallee is the function a call certainly calls, or nil (a call of a func value, an
+// interface method, a conversion, a builtin).
+func (d *deriver) staticCallee(call *ast.CallExpr) *types.Func {
+	return origin(typeutil.StaticCallee(d.info, call))
+}
+
+// callees are the functions a call reaches: its static callee, or the functions stored in
+// the func-typed variable or field it calls.
+func (d *deriver) callees(call *ast.CallExpr) []*types.Func {
+	if f := d.staticCallee(call); f != nil {
+		return []*types.Func{f}
+	}
+	if v := d.target(call.Fun); v != nil {
+		return d.funcVals[v]
+	}
+	return nil
+}
+
+// summaryOf is the current summary of a function of this package or another.
+func (d *deriver) summaryOf(f *types.Func) *Summary {
+	if f.Pkg() == d.in.Pkg {
+		return d.summaries[f]
+	}
+	if d.in.Imported == nil || f.Pkg() == nil {
+		return nil
+	}
+	return d.in.Imported(f)
+}
+
+// summarize computes fn's summary from its body and its callees' current summaries.
+func (d *deriver) summarize(fn *fnInfo) *Summary {
+	s := &Summary{}
+	addRequest := func(v Value) {
+		url, via := stripVia(v)
+		s.Requests = append(s.Requests, Request{URL: url, Via: via})
+	}
+	ast.Inspect(fn.decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if i, ok := d.sinkURLArg(n); ok {
+				for _, v := range d.eval(n.Args[i], fn) {
+					addRequest(v)
+				}
+			}
+			if name, val, ok := d.setsArg(n); ok && !fn.inOption(n.Pos()) {
+				if a, ok := d.argOrigin(val, fn); ok {
+					a.Name = name
+					s.Args = append(s.Args, a)
+				}
+			}
+			for _, callee := range d.callees(n) {
+				cs := d.summaryOf(callee)
+				if cs.empty() {
+					continue
+				}
+				args := d.argValues(n, callee, fn)
+				for _, r := range cs.Requests {
+					for _, v := range subst(r.URL, args) {
+						url, via := stripVia(v)
+						if via == "" {
+							via = r.Via
+						}
+						s.Requests = append(s.Requests, Request{URL: url, Via: via})
+					}
+				}
+				for _, a := range cs.Args {
+					if a.Index < len(n.Args) {
+						if b, ok := d.argOrigin(n.Args[a.Index], fn); ok {
+							b.Name = a.Name
+							b.Path = append(b.Path, a.Path...)
+							s.Args = append(s.Args, b)
+						}
+					}
+				}
+			}
+		case *ast.CompositeLit:
+			for name, val := range d.valuesLiteral(n) {
+				if a, ok := d.argOrigin(val, fn); ok {
+					a.Name = name
+					s.Args = append(s.Args, a)
+				}
+			}
+		}
+		return true
+	})
+	if fn.option {
+		s.Option = d.optionEffect(fn)
+	}
+	if fn.obj.Exported() {
+		s.Results = d.results(fn)
+	}
+	s.normalize()
+	return s
+}
+
+// results are the values of fn's string results that say more than a constant: another
+// package may send a request to them (socketmode dials the URL slack's
+// StartSocketModeContext returns).
+func (d *deriver) results(fn *fnInfo) []Result {
+	var out []Result
+	for i := range fn.sig.Results().Len() {
+		if b, ok := fn.sig.Results().At(i).Type().Underlying().(*types.Basic); !ok || b.Kind() != types.String {
+			continue
+		}
+		vs := d.memo(d.returnMemo, paramKey{fn.obj, i}, func() values { return d.returnValues(fn, i) })
+		interesting := false
+		for _, v := range vs {
+			if len(v) != 1 || v[0].Kind != Lit {
+				interesting = true
+			}
+		}
+		if interesting {
+			out = append(out, Result{Index: i, Values: vs.sorted()})
+		}
+	}
+	return out
+}
+
+// argValues gives, for a callee's parameter index, the values the call passes for it, in
+// the caller's terms.
+func (d *deriver) argValues(call *ast.CallExpr, callee *types.Func, caller *fnInfo) func(int) values {
+	sig := callee.Type().(*types.Signature)
+	return func(i int) values {
+		if sig.Variadic() && i == sig.Params().Len()-1 && !call.Ellipsis.IsValid() {
+			return values{unknown("a variadic argument")}
+		}
+		if i >= len(call.Args) || len(call.Args) != sig.Params().Len() {
+			return values{unknown("an argument the derivation cannot match")}
+		}
+		return d.eval(call.Args[i], caller)
+	}
+}
+
+// optionEffect is what an option function's literals do to URL fields and arguments.
+func (d *deriver) optionEffect(fn *fnInfo) *Option {
+	o := &Option{}
+	for field, sts := range d.stores {
+		if !field.IsField() || !d.urlField(field) {
+			continue
+		}
+		for _, st := range sts {
+			if st.fn != fn || !st.override {
+				continue
+			}
+			o.Field = fieldKey(field)
+			if st.expr == nil {
+				o.URLs = append(o.URLs, unknown(st.why))
+				continue
+			}
+			for _, v := range d.eval(st.expr, fn) {
+				v, _ = stripVia(v)
+				o.URLs = append(o.URLs, v)
+			}
+		}
+	}
+	for _, lit := range fn.lits {
+		ast.Inspect(lit.Body, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if name, _, ok := d.setsArg(call); ok {
+					o.Args = append(o.Args, name)
+				}
+			}
+			return true
+		})
+	}
+	if o.Field == "" && len(o.Args) == 0 {
+		return nil
+	}
+	return o
+}
+
+func fieldKey(f *types.Var) string {
+	key := f.Name()
+	if f.Pkg() != nil {
+		key = f.Pkg().Path() + "." + key
+	}
+	// The struct's name, found through the field's position in the package scope, is not
+	// recorded by go/types; a field's package and name are unique enough within the
+	// fields that options set, and the owning type is added where known.
+	if owner := fieldOwner(f); owner != "" {
+		key = f.Pkg().Path() + "." + owner + "." + f.Name()
+	}
+	return key
+}
+
+// fieldOwner is the name of the package-level named struct type that declares f.
+func fieldOwner(f *types.Var) string {
+	if f.Pkg() == nil {
+		return ""
+	}
+	scope := f.Pkg().Scope()
+	names := scope.Names()
+	for _, name := range names {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		if st, ok := tn.Type().Underlying().(*types.Struct); ok {
+			for g := range st.Fields() {
+				if g == f {
+					return name
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// stripVia removes Via markers from v and returns the field they name (the first).
+func stripVia(v Value) (Value, string) {
+	via := ""
+	var out Value
+	for _, p := range v {
+		if p.Kind == Via {
+			if via == "" {
+				via = p.Text
+			}
+			continue
+		}
+		out = concat(out, Value{p})
+	}
+	return out, via
+}
+
+// sortedFuncs lists the keys of m in a stable order.
+func sortedFuncs[V any](m map[*types.Func]V) []*types.Func {
+	return slices.SortedFunc(maps.Keys(m), func(a, b *types.Func) int {
+		return strings.Compare(a.FullName(), b.FullName())
+	})
+}
