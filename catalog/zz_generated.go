@@ -3,10 +3,10 @@
 package catalog
 
 // DataVersion identifies the catalog data: a digest of the YAML files it was generated from.
-const DataVersion = "f8fb5393d52aca9f"
+const DataVersion = "e0017c96b3d95265"
 
 // dataFiles are the catalog files the tables were generated from.
-var dataFiles = []string{"events.yaml", "features.yaml", "methods/admin.yaml", "methods/agents.yaml", "methods/api.yaml", "methods/apps.yaml", "methods/assistant.yaml", "methods/auth.yaml", "methods/blocks.yaml", "methods/bookmarks.yaml", "methods/bots.yaml", "methods/calls.yaml", "methods/canvases.yaml", "methods/channels.yaml", "methods/chat.yaml", "methods/commands.yaml", "methods/conversations.yaml", "methods/developer.yaml", "methods/dialog.yaml", "methods/dnd.yaml", "methods/emoji.yaml", "methods/entity.yaml", "methods/files.yaml", "methods/functions.yaml", "methods/groups.yaml", "methods/im.yaml", "methods/migration.yaml", "methods/mpim.yaml", "methods/oauth.yaml", "methods/openid.yaml", "methods/pins.yaml", "methods/reactions.yaml", "methods/reminders.yaml", "methods/rtm.yaml", "methods/search.yaml", "methods/slackLists.yaml", "methods/stars.yaml", "methods/team.yaml", "methods/test.yaml", "methods/tooling.yaml", "methods/usergroups.yaml", "methods/users.yaml", "methods/views.yaml", "methods/workflows.yaml", "rules.yaml", "scopes.yaml"}
+var dataFiles = []string{"events.yaml", "features.yaml", "methods/admin.yaml", "methods/agents.yaml", "methods/api.yaml", "methods/apps.yaml", "methods/assistant.yaml", "methods/auth.yaml", "methods/blocks.yaml", "methods/bookmarks.yaml", "methods/bots.yaml", "methods/calls.yaml", "methods/canvases.yaml", "methods/channels.yaml", "methods/chat.yaml", "methods/commands.yaml", "methods/conversations.yaml", "methods/developer.yaml", "methods/dialog.yaml", "methods/dnd.yaml", "methods/emoji.yaml", "methods/entity.yaml", "methods/files.yaml", "methods/functions.yaml", "methods/groups.yaml", "methods/im.yaml", "methods/migration.yaml", "methods/mpim.yaml", "methods/oauth.yaml", "methods/openid.yaml", "methods/pins.yaml", "methods/reactions.yaml", "methods/reminders.yaml", "methods/rtm.yaml", "methods/search.yaml", "methods/slackLists.yaml", "methods/slackbot.yaml", "methods/stars.yaml", "methods/team.yaml", "methods/test.yaml", "methods/tooling.yaml", "methods/usergroups.yaml", "methods/users.yaml", "methods/views.yaml", "methods/workflows.yaml", "rules.yaml", "scopes.yaml"}
 
 // scopes is every scope, sorted by name.
 var scopes = [...]Scope{
@@ -167,6 +167,17 @@ var scopes = [...]Scope{
 		Requestable: true,
 		Methods:     []string{"admin.roles.addAssignments", "admin.roles.removeAssignments"},
 		Source:      "https://api.slack.com/scopes (crawl 2025-03-27, github.com/jaewilson07/AgentMafia@4f38275:TEST/crawler_routes/crawl/api_slack_com/scopes.md) ; https://api.slack.com/legacy/oauth-scopes (= https://docs.slack.dev/legacy/legacy-authentication/legacy-oauth-scopes; crawl 2025-03-27) ; docs.slack.dev method JSON via github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/*.json ; npm slack-web-api-client@1.1.14 dist/manifest/scopes.d.ts",
+	},
+	{
+		Name:        "admin.skills:write",
+		Description: "Publish and deploy Slackbot skills in an organization",
+		Tokens:      1 << User,
+		Object:      "admin.skills",
+		Action:      "write",
+		Requestable: true,
+		Methods:     []string{"admin.slackbot.skills.publish", "admin.slackbot.skills.setAutoEnabled", "admin.slackbot.skills.unpublish"},
+		Note:        "admin scope: only for an app installed on a whole Enterprise organization by an org admin or owner",
+		Source:      "https://docs.slack.dev/reference/scopes/admin.skills.write ; https://docs.slack.dev/reference/methods/admin.slackbot.skills.publish (user token)",
 	},
 	{
 		Name:        "admin.teams:read",
@@ -2957,6 +2968,40 @@ var methods = [...]Method{
 		Source: "https://docs.slack.dev/reference/methods/admin.roles.removeAssignments ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.roles.removeAssignments.json",
 	},
 	{
+		Name: "admin.slackbot.skills.list",
+		Tokens: [NumTokenTypes]Requirement{
+			Bot:  {Kind: Unknown},
+			User: {Kind: Unknown},
+		},
+		Note:   "no method page was found; the admin.slackbot.skills.publish page names admin.skills:read beside admin.skills:write without saying which methods need it; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
+		Source: "https://docs.slack.dev/reference/methods/admin.slackbot.skills.publish ; github.com/slack-go/slack@v0.35.0:admin_slackbot_skills.go",
+	},
+	{
+		Name:        "admin.slackbot.skills.publish",
+		Description: "Publishes Slackbot skills to an organization's catalog.",
+		Tokens: [NumTokenTypes]Requirement{
+			User: {Kind: Accepted, Clauses: []Clause{{"admin.skills:write"}}},
+		},
+		Note:   "the admin.skills:write scope page names this method; the caller is an org admin or owner with a user token from an org-level install (admin.slackbot.skills.publish page)",
+		Source: "https://docs.slack.dev/reference/scopes/admin.skills.write ; https://docs.slack.dev/reference/methods/admin.slackbot.skills.publish",
+	},
+	{
+		Name: "admin.slackbot.skills.setAutoEnabled",
+		Tokens: [NumTokenTypes]Requirement{
+			User: {Kind: Accepted, Clauses: []Clause{{"admin.skills:write"}}},
+		},
+		Note:   "the admin.skills:write scope page names this method; the caller is an org admin or owner with a user token from an org-level install (admin.slackbot.skills.publish page)",
+		Source: "https://docs.slack.dev/reference/scopes/admin.skills.write ; https://docs.slack.dev/reference/methods/admin.slackbot.skills.publish",
+	},
+	{
+		Name: "admin.slackbot.skills.unpublish",
+		Tokens: [NumTokenTypes]Requirement{
+			User: {Kind: Accepted, Clauses: []Clause{{"admin.skills:write"}}},
+		},
+		Note:   "the admin.skills:write scope page names this method; the caller is an org admin or owner with a user token from an org-level install (admin.slackbot.skills.publish page)",
+		Source: "https://docs.slack.dev/reference/scopes/admin.skills.write ; https://docs.slack.dev/reference/methods/admin.slackbot.skills.publish",
+	},
+	{
 		Name:        "admin.teams.admins.list",
 		Description: "List all of the admins on a given workspace.",
 		Tokens: [NumTokenTypes]Requirement{
@@ -3646,6 +3691,87 @@ var methods = [...]Method{
 		Source: "https://docs.slack.dev/reference/methods/admin.workflows.unpublish ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.workflows.unpublish.json",
 	},
 	{
+		Name: "agents.conversations.archive",
+		Tokens: [NumTokenTypes]Requirement{
+			Bot:  {Kind: Unknown},
+			User: {Kind: Unknown},
+		},
+		Note:   "called by slack-go v0.35.0; no Slack reference page for it was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
+		Source: "github.com/slack-go/slack@v0.35.0:agents.go",
+	},
+	{
+		Name: "agents.conversations.create",
+		Tokens: [NumTokenTypes]Requirement{
+			Bot:  {Kind: Unknown},
+			User: {Kind: Unknown},
+		},
+		Note:   "called by slack-go v0.35.0; no Slack reference page for it was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
+		Source: "github.com/slack-go/slack@v0.35.0:agents.go",
+	},
+	{
+		Name: "agents.conversations.getCanvas",
+		Tokens: [NumTokenTypes]Requirement{
+			Bot:  {Kind: Unknown},
+			User: {Kind: Unknown},
+		},
+		Note:   "called by slack-go v0.35.0; no Slack reference page for it was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
+		Source: "github.com/slack-go/slack@v0.35.0:agents_canvas.go",
+	},
+	{
+		Name: "agents.conversations.listViews",
+		Tokens: [NumTokenTypes]Requirement{
+			Bot:  {Kind: Unknown},
+			User: {Kind: Unknown},
+		},
+		Note:   "called by slack-go v0.35.0; no Slack reference page for it was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
+		Source: "github.com/slack-go/slack@v0.35.0:agents_views.go",
+	},
+	{
+		Name: "agents.conversations.removeView",
+		Tokens: [NumTokenTypes]Requirement{
+			Bot:  {Kind: Unknown},
+			User: {Kind: Unknown},
+		},
+		Note:   "called by slack-go v0.35.0; no Slack reference page for it was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
+		Source: "github.com/slack-go/slack@v0.35.0:agents_views.go",
+	},
+	{
+		Name: "agents.conversations.setCanvasContent",
+		Tokens: [NumTokenTypes]Requirement{
+			Bot:  {Kind: Unknown},
+			User: {Kind: Unknown},
+		},
+		Note:   "called by slack-go v0.35.0; no Slack reference page for it was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
+		Source: "github.com/slack-go/slack@v0.35.0:agents_canvas.go",
+	},
+	{
+		Name: "agents.conversations.setCommands",
+		Tokens: [NumTokenTypes]Requirement{
+			Bot:  {Kind: Unknown},
+			User: {Kind: Unknown},
+		},
+		Note:   "called by slack-go v0.35.0; no Slack reference page for it was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
+		Source: "github.com/slack-go/slack@v0.35.0:agents.go",
+	},
+	{
+		Name: "agents.conversations.setProperties",
+		Tokens: [NumTokenTypes]Requirement{
+			Bot:  {Kind: Unknown},
+			User: {Kind: Unknown},
+		},
+		Note:   "called by slack-go v0.35.0; no Slack reference page for it was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
+		Source: "github.com/slack-go/slack@v0.35.0:agents.go",
+	},
+	{
+		Name: "agents.conversations.setView",
+		Tokens: [NumTokenTypes]Requirement{
+			Bot:  {Kind: Unknown},
+			User: {Kind: Unknown},
+		},
+		Note:   "called by slack-go v0.35.0; no Slack reference page for it was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
+		Source: "github.com/slack-go/slack@v0.35.0:agents_views.go",
+	},
+	{
 		Name:        "agents.sessions.rename",
 		Description: "Rename an agent session.",
 		Tokens: [NumTokenTypes]Requirement{
@@ -4231,6 +4357,24 @@ var methods = [...]Method{
 		Source: "https://docs.slack.dev/reference/methods/apps.uninstall ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.uninstall.json",
 	},
 	{
+		Name: "apps.user.connection.bulkUpdate",
+		Tokens: [NumTokenTypes]Requirement{
+			Bot:  {Kind: Unknown},
+			User: {Kind: Unknown},
+		},
+		Note:   "node-slack-sdk has its response type; no method page was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
+		Source: "https://docs.slack.dev/tools/node-slack-sdk/reference/web-api/type-aliases/AppsUserConnectionBulkUpdateResponse ; github.com/slack-go/slack@v0.35.0:apps_user_connection.go",
+	},
+	{
+		Name: "apps.user.connection.requestAuth",
+		Tokens: [NumTokenTypes]Requirement{
+			Bot:  {Kind: Unknown},
+			User: {Kind: Unknown},
+		},
+		Note:   "called by slack-go v0.35.0; no Slack reference page for it was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
+		Source: "github.com/slack-go/slack@v0.35.0:apps_user_connection.go",
+	},
+	{
 		Name:        "apps.user.connection.update",
 		Description: "Updates the connection status between a user and an app.",
 		Tokens: [NumTokenTypes]Requirement{
@@ -4695,6 +4839,15 @@ var methods = [...]Method{
 		},
 		Note:   "also accepts a seamless_user token with seamless.user",
 		Source: "https://docs.slack.dev/reference/methods/canvases.edit ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/canvases.edit.json",
+	},
+	{
+		Name: "canvases.getContent",
+		Tokens: [NumTokenTypes]Requirement{
+			Bot:  {Kind: Unknown},
+			User: {Kind: Unknown},
+		},
+		Note:   "node-slack-sdk has its response type (content); no method page was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
+		Source: "https://docs.slack.dev/tools/node-slack-sdk/reference/web-api/type-aliases/CanvasesGetContentResponse ; github.com/slack-go/slack@v0.35.0:canvas.go",
 	},
 	{
 		Name:        "canvases.sections.lookup",
@@ -7607,6 +7760,69 @@ var methods = [...]Method{
 			{"user_not_found", "The user cannot be found."},
 		},
 		Source: "https://docs.slack.dev/reference/methods/slackLists.update ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/slackLists.update.json",
+	},
+	{
+		Name:        "slackbot.skills.create",
+		Description: "Creates a skill from markdown instructions, or turns an existing canvas the caller owns into a skill.",
+		Tokens: [NumTokenTypes]Requirement{
+			User: {Kind: Unknown},
+		},
+		Note:   "the method page lists a user token, but the copy read lost the scope's name; its scope is not in the sources read (2026-11-23): look it up before relying on this entry",
+		Source: "https://docs.slack.dev/reference/methods/slackbot.skills.create ; https://docs.slack.dev/changelog/2026/10/28/slackbot-skills-api",
+	},
+	{
+		Name:        "slackbot.skills.delete",
+		Description: "Deletes a Slackbot skill and its canvas, and removes it from every library, skill set, and the org catalog.",
+		Tokens: [NumTokenTypes]Requirement{
+			User: {Kind: Unknown},
+		},
+		Note:   "the method page lists a user token, but the copy read lost the scope's name; its scope is not in the sources read (2026-11-23): look it up before relying on this entry",
+		Source: "https://docs.slack.dev/reference/methods/slackbot.skills.delete ; https://docs.slack.dev/changelog/2026/10/28/slackbot-skills-api",
+	},
+	{
+		Name:        "slackbot.skills.info",
+		Description: "Returns one Slackbot skill, including its instructions.",
+		Tokens: [NumTokenTypes]Requirement{
+			User: {Kind: Unknown},
+		},
+		Note:   "the method page lists a user token, but the copy read lost the scope's name; its scope is not in the sources read (2026-11-23): look it up before relying on this entry",
+		Source: "https://docs.slack.dev/reference/methods/slackbot.skills.info ; https://docs.slack.dev/changelog/2026/10/28/slackbot-skills-api",
+	},
+	{
+		Name: "slackbot.skills.library.add",
+		Tokens: [NumTokenTypes]Requirement{
+			Bot:  {Kind: Unknown},
+			User: {Kind: Unknown},
+		},
+		Note:   "turns a skill on for the caller (node-slack-sdk arguments page); no method page was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
+		Source: "https://docs.slack.dev/tools/node-slack-sdk/reference/web-api/interfaces/SlackbotSkillsLibraryAddArguments ; https://docs.slack.dev/ai/slackbot-skills ; github.com/slack-go/slack@v0.35.0:slackbot_skills.go",
+	},
+	{
+		Name: "slackbot.skills.library.remove",
+		Tokens: [NumTokenTypes]Requirement{
+			Bot:  {Kind: Unknown},
+			User: {Kind: Unknown},
+		},
+		Note:   "turns a skill off for the caller without deleting it (named on the slackbot.skills.delete page); no method page was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
+		Source: "https://docs.slack.dev/reference/methods/slackbot.skills.delete ; github.com/slack-go/slack@v0.35.0:slackbot_skills.go",
+	},
+	{
+		Name:        "slackbot.skills.list",
+		Description: "Lists Slackbot skills from the caller's point of view. Instructions are not included.",
+		Tokens: [NumTokenTypes]Requirement{
+			User: {Kind: Unknown},
+		},
+		Note:   "the method page lists a user token, but the copy read lost the scope's name; its scope is not in the sources read (2026-11-23): look it up before relying on this entry",
+		Source: "https://docs.slack.dev/reference/methods/slackbot.skills.list ; https://docs.slack.dev/changelog/2026/10/28/slackbot-skills-api",
+	},
+	{
+		Name:        "slackbot.skills.update",
+		Description: "Changes a Slackbot skill's instructions or metadata.",
+		Tokens: [NumTokenTypes]Requirement{
+			User: {Kind: Unknown},
+		},
+		Note:   "the method page lists a user token, but the copy read lost the scope's name; its scope is not in the sources read (2026-11-23): look it up before relying on this entry",
+		Source: "https://docs.slack.dev/reference/methods/slackbot.skills.update ; https://docs.slack.dev/changelog/2026/10/28/slackbot-skills-api",
 	},
 	{
 		Name:        "stars.add",
