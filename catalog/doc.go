@@ -17,4 +17,5 @@
 // The package depends on the standard library only.
 package catalog
 
+//go:generate go run ../gen bindings -q
 //go:generate go run ../gen

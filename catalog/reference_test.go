@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -69,8 +70,12 @@ func TestCatalogCoversReference(t *testing.T) {
 			t.Errorf("method %s is %s in methods.tsv but current in the catalog", name, statuses[i])
 		}
 	}
-	if len(Methods()) != len(methodNames) {
-		t.Errorf("catalog has %d methods, methods.tsv %d", len(Methods()), len(methodNames))
+	// Methods beyond the reference are there because the pinned slack-go calls them
+	// (catalog/bindings): newer than the reference, each with its own source.
+	for _, m := range Methods() {
+		if !slices.Contains(methodNames, m.Name) && BindingsFor(m.Name) == nil {
+			t.Errorf("method %s is neither in methods.tsv nor called by a binding", m.Name)
+		}
 	}
 	if current != 322 {
 		t.Errorf("methods.tsv lists %d current methods; the catalog was built for 322", current)
@@ -81,8 +86,11 @@ func TestCatalogCoversReference(t *testing.T) {
 			t.Errorf("scope %s of the reference is not in the catalog", name)
 		}
 	}
-	if n := len(column(t, dir, "scopes.tsv", "scope")); len(Scopes()) != n {
-		t.Errorf("catalog has %d scopes, scopes.tsv %d", len(Scopes()), n)
+	// Scopes beyond the reference are there because a method beyond it needs them.
+	for _, sc := range Scopes() {
+		if !slices.Contains(scopeNames, sc.Name) && len(MethodsFor(sc.Name)) == 0 {
+			t.Errorf("scope %s is neither in the reference nor needed by a method", sc.Name)
+		}
 	}
 	eventNames := column(t, dir, "events.tsv", "event")
 	for _, name := range eventNames {

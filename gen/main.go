@@ -1,10 +1,14 @@
 // Command gen turns the slackscope catalog (catalog/*.yaml, catalog/methods/*.yaml) into Go
-// tables (catalog/zz_generated.go).
+// tables (catalog/zz_generated.go), and the bindings of Go Slack clients
+// (catalog/bindings/*.yaml) into catalog/zz_bindings.go. Its bindings subcommand derives
+// those YAML files from the client's source, at the version go.mod pins.
 //
 // Usage:
 //
-//	go run ./gen            # validate the YAML and write catalog/zz_generated.go
-//	go run ./gen -check     # exit 1 if the checked-in file differs from what gen writes
+//	go run ./gen                   # validate the YAML and write the Go tables
+//	go run ./gen -check            # exit 1 if the checked-in tables differ from what gen writes
+//	go run ./gen bindings          # derive catalog/bindings/slack-go.yaml, print its coverage
+//	go run ./gen bindings -check   # exit 1 if the checked-in bindings file is stale
 //
 // Run from anywhere inside the module (go generate runs it from catalog/). Errors in the
 // YAML are printed one per line as file:line:col: field: what is wrong, and gen exits 1.
@@ -18,6 +22,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 
 	"github.com/slackscope/slackscope/gen/gocode"
 	"github.com/slackscope/slackscope/gen/model"
@@ -35,13 +40,16 @@ const (
 )
 
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "bindings" {
+		return runBindings(args[1:], stdout, stderr)
+	}
 	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	check := fs.Bool("check", false, "do not write; exit 1 if the generated files are out of date")
 	dir := fs.String("catalog", "", "the catalog directory (default: catalog/ of the enclosing module)")
 	out := fs.String("out", "", "the generated file (default: zz_generated.go in the catalog directory)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gen [-check] [-catalog dir] [-out file]")
+		fmt.Fprintln(stderr, "usage: gen [-check] [-catalog dir] [-out file]\n       gen bindings [-check] [-catalog dir] [-module path] [-out file]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -73,24 +81,82 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen: %v\n", err)
 		return exitStale
 	}
+	bs, err := loadBindings(*dir, c)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitStale
+	}
+	bsrc, err := gocode.WriteBindings(bs)
+	if err != nil {
+		fmt.Fprintf(stderr, "gen: %v\n", err)
+		return exitStale
+	}
+	bout := filepath.Join(filepath.Dir(*out), "zz_bindings.go")
+	outputs := []output{{*out, src}, {bout, bsrc}}
 	if *check {
-		old, err := os.ReadFile(*out)
+		return checkFresh(outputs, stderr)
+	}
+	if code := write(outputs, stderr); code != exitOK {
+		return code
+	}
+	fmt.Fprintf(stdout, "gen: wrote %s (%d scopes, %d methods, %d events)\n", rel(*out), len(c.Scopes), len(c.Methods), len(c.Events))
+	fmt.Fprintf(stdout, "gen: wrote %s (%d bindings files)\n", rel(bout), len(bs))
+	return exitOK
+}
+
+// output is a generated file and its contents.
+type output struct {
+	path string
+	data []byte
+}
+
+// checkFresh reports every output whose file differs from what gen would write.
+func checkFresh(outputs []output, stderr io.Writer) int {
+	code := exitOK
+	for _, o := range outputs {
+		old, err := os.ReadFile(o.path)
 		if err != nil && !errors.Is(err, os.ErrNotExist) {
 			fmt.Fprintf(stderr, "gen: %v\n", err)
 			return exitStale
 		}
-		if !bytes.Equal(old, src) {
-			fmt.Fprintf(stderr, "gen: %s: generated files are out of date; run make generate\n", rel(*out))
+		if !bytes.Equal(old, o.data) {
+			fmt.Fprintf(stderr, "gen: %s: generated files are out of date; run make generate\n", rel(o.path))
+			code = exitStale
+		}
+	}
+	return code
+}
+
+func write(outputs []output, stderr io.Writer) int {
+	for _, o := range outputs {
+		if err := os.MkdirAll(filepath.Dir(o.path), 0o755); err != nil {
+			fmt.Fprintf(stderr, "gen: %v\n", err)
 			return exitStale
 		}
-		return exitOK
+		if err := os.WriteFile(o.path, o.data, 0o644); err != nil {
+			fmt.Fprintf(stderr, "gen: %v\n", err)
+			return exitStale
+		}
 	}
-	if err := os.WriteFile(*out, src, 0o644); err != nil {
-		fmt.Fprintf(stderr, "gen: %v\n", err)
-		return exitStale
-	}
-	fmt.Fprintf(stdout, "gen: wrote %s (%d scopes, %d methods, %d events)\n", rel(*out), len(c.Scopes), len(c.Methods), len(c.Events))
 	return exitOK
+}
+
+// loadBindings reads and checks every bindings file of the catalog, sorted by name.
+func loadBindings(dir string, c *model.Catalog) ([]*model.Bindings, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "bindings", "*.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	var out []*model.Bindings
+	for _, f := range files {
+		b, err := model.LoadBindings(rel(f), c)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, b)
+	}
+	return out, nil
 }
 
 // moduleRoot is the directory of the go.mod enclosing the working directory.

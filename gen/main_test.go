@@ -78,3 +78,47 @@ func TestUsage(t *testing.T) {
 		t.Errorf("gen extra = %d, want %d", code, exitUsage)
 	}
 }
+
+// The checked-in bindings file must be what gen bindings derives from the slack-go
+// version go.mod pins; and the derivation must give the same file twice.
+func TestBindingsFileIsFresh(t *testing.T) {
+	var stderr bytes.Buffer
+	if code := run([]string{"bindings", "-check", "-catalog", catalogDir}, &bytes.Buffer{}, &stderr); code != exitOK {
+		t.Fatalf("gen bindings -check = %d: %s(run make generate)", code, stderr.String())
+	}
+	out := filepath.Join(t.TempDir(), "slack-go.yaml")
+	var outs [2][]byte
+	for i := range outs {
+		var stdout bytes.Buffer
+		if code := run([]string{"bindings", "-catalog", catalogDir, "-out", out}, &stdout, &stderr); code != exitOK {
+			t.Fatalf("gen bindings = %d: %s", code, stderr.String())
+		}
+		if i == 0 && !strings.Contains(stdout.String(), "not bound:                      none") {
+			t.Errorf("coverage report does not say every function is bound:\n%s", stdout.String())
+		}
+		var err error
+		if outs[i], err = os.ReadFile(out); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(outs[0], outs[1]) {
+		t.Error("two runs of gen bindings wrote different files")
+	}
+}
+
+// A stale bindings table fails -check like a stale catalog table.
+func TestCheckFailsOnStaleBindingsTable(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "zz_generated.go")
+	var stderr bytes.Buffer
+	if code := run([]string{"-catalog", catalogDir, "-out", out}, &bytes.Buffer{}, &stderr); code != exitOK {
+		t.Fatalf("gen = %d: %s", code, stderr.String())
+	}
+	if err := os.WriteFile(filepath.Join(dir, "zz_bindings.go"), []byte("package catalog\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code := run([]string{"-check", "-catalog", catalogDir, "-out", out}, &bytes.Buffer{}, &stderr)
+	if code != exitStale || !strings.Contains(stderr.String(), "zz_bindings.go: generated files are out of date") {
+		t.Errorf("gen -check with a stale bindings table = %d, %q", code, stderr.String())
+	}
+}

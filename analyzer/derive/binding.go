@@ -130,11 +130,16 @@ func (r *resolver) add(v Value) {
 		return // a variable's zero value, before it is set
 	}
 	if m, ok, open := v.Method(); ok {
-		if !open && validMethod(m) {
+		switch {
+		case !open && validMethod(m):
 			r.methods = append(r.methods, m)
-			return
+		case !open && len(v) == 1:
+			// A constant path under the API base that is no method name
+			// ("audit/v1/logs", which old releases sent to slack.com/api/).
+			r.targets = append(r.targets, Target{Kind: FixedURL, Detail: v[0].Text})
+		default:
+			r.open = append(r.open, "Web API method not constant: "+v.String())
 		}
-		r.open = append(r.open, "Web API method not constant: "+v.String())
 		return
 	}
 	if len(v) == 1 && v[0].Kind == Param {

@@ -354,6 +354,16 @@ func (d *deriver) summarize(fn *fnInfo) *Summary {
 				}
 				args := d.argValues(n, callee, fn)
 				for _, r := range cs.Requests {
+					if r.Via != "" {
+						if urls := d.optionURLs(n, r.Via, fn); len(urls) > 0 {
+							// The call passes an option that sets the URL (UpdateMessage
+							// passes MsgOptionUpdate to SendMessageContext).
+							for _, v := range urls {
+								s.Requests = append(s.Requests, Request{URL: v, Via: r.Via})
+							}
+							continue
+						}
+					}
 					for _, v := range subst(r.URL, args) {
 						url, via := stripVia(v)
 						if via == "" {
@@ -410,6 +420,29 @@ func (d *deriver) results(fn *fnInfo) []Result {
 		}
 		if interesting {
 			out = append(out, Result{Index: i, Values: vs.sorted()})
+		}
+	}
+	return out
+}
+
+// optionURLs are the URLs the options passed in call's arguments set in field via, in
+// the caller's terms: for SendMessageContext(ctx, ch, MsgOptionUpdate(ts)), chat.update.
+func (d *deriver) optionURLs(call *ast.CallExpr, via string, caller *fnInfo) values {
+	var out values
+	for _, a := range call.Args {
+		oc, ok := ast.Unparen(a).(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		for _, of := range d.callees(oc) {
+			os := d.summaryOf(of)
+			if os == nil || os.Option == nil || os.Option.Field != via {
+				continue
+			}
+			args := d.argValues(oc, of, caller)
+			for _, u := range os.Option.URLs {
+				out = out.addAll(subst(u, args))
+			}
 		}
 	}
 	return out

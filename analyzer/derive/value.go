@@ -93,10 +93,6 @@ func (v Value) String() string {
 	return b.String()
 }
 
-func (v Value) hasParam() bool {
-	return slices.ContainsFunc(v, func(p Part) bool { return p.Kind == Param })
-}
-
 // values is a deduplicated set of values, in insertion order until sorted.
 type values []Value
 

@@ -309,9 +309,9 @@ func oneOf(p Pos, field, v string, allowed []string, errs *ErrorList) {
 }
 
 // suggest names the closest known scope, for typos in the catalog itself.
-func suggest(name string, scopes map[string]*Scope) string {
+func suggest[V any](name string, known map[string]V) string {
 	best, bestD := "", 3
-	for s := range scopes {
+	for s := range known {
 		if d := editdist.Levenshtein(name, s); d < bestD || (d == bestD && best != "" && s < best) {
 			best, bestD = s, d
 		}

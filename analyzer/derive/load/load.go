@@ -20,6 +20,9 @@ import (
 type Result struct {
 	// Packages are the import paths derived, in dependency order.
 	Packages []string
+	// Version is the version of the module of the first package derived ("" for the
+	// main module).
+	Version string
 	// Bindings are the exported functions' bindings of every package, sorted by Func.
 	Bindings []derive.Binding
 	// Exported are the exported functions and methods (of exported types) of the packages,
@@ -61,6 +64,9 @@ func Packages(dir string, patterns []string, skip ...string) (*Result, error) {
 	res := &Result{}
 	for _, p := range order(roots) {
 		res.Packages = append(res.Packages, p.PkgPath)
+		if res.Version == "" && p.Module != nil {
+			res.Version = p.Module.Version
+		}
 		got := derive.Package(derive.Input{
 			Pkg: p.Types, Files: p.Syntax, Info: p.TypesInfo,
 			Imported: func(f *types.Func) *derive.Summary { return sums[f.FullName()] },

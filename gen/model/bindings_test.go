@@ -1,0 +1,65 @@
+package model
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Each folder of testdata/badbindings holds a bindings file with one kind of mistake; its
+// want.txt holds the exact errors ParseBindings must report against the real catalog.
+func TestBadBindings(t *testing.T) {
+	c, err := LoadDir(filepath.Join("..", "..", "catalog"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := filepath.Join("..", "..", "testdata", "badbindings")
+	dirs, err := os.ReadDir(root)
+	if err != nil || len(dirs) == 0 {
+		t.Fatalf("no bad bindings found: %v", err)
+	}
+	for _, d := range dirs {
+		t.Run(d.Name(), func(t *testing.T) {
+			dir := filepath.Join(root, d.Name())
+			data, err := os.ReadFile(filepath.Join(dir, "bindings.yaml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = ParseBindings("testdata/badbindings/"+d.Name()+"/bindings.yaml", data, c)
+			if err == nil {
+				t.Fatal("ParseBindings accepted a bad file")
+			}
+			got := err.Error() + "\n"
+			wantFile := filepath.Join(dir, "want.txt")
+			if *update {
+				if err := os.WriteFile(wantFile, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(wantFile)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want), got); diff != "" {
+				t.Errorf("errors (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// The checked-in bindings file passes the checks.
+func TestBindingsFileIsValid(t *testing.T) {
+	c, err := LoadDir(filepath.Join("..", "..", "catalog"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := LoadBindings(filepath.Join("..", "..", "catalog", "bindings", "slack-go.yaml"), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, bound, open, methods := b.Stats(); n < 400 || bound != n || open != 0 || len(methods) < 200 {
+		t.Errorf("bindings file: %d functions reach a request, %d bound, %d open, %d methods", n, bound, open, len(methods))
+	}
+}
