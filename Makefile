@@ -3,11 +3,18 @@ GO ?= go
 BIN := $(CURDIR)/bin
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: test example generate check vet fmt lint bench
+.PHONY: test testdeps example generate upgrade-slack-go check vet fmt lint bench
 
 # The whole test suite: fresh generated tables, vet, gofmt, staticcheck, go test.
-test: check vet fmt lint
+test: check vet fmt lint testdeps
 	$(GO) test ./...
+
+# Fetch the slack-go releases the testdata modules build with (analysistest loads them
+# with GOPROXY=off, so they must be in the module cache first).
+testdeps:
+	@for d in $$(find testdata -name go.mod -exec dirname {} \; | sort); do \
+		(cd $$d && $(GO) list -deps ./... >/dev/null) || exit 1; \
+	done
 
 # The main job on a bundled example: look up a method, an any-of method and a request.
 # The request has problems on purpose, so that lookup exits 1 (findings) there.
@@ -15,12 +22,21 @@ example:
 	@$(GO) build -o $(BIN)/slackscope ./cmd/slackscope
 	$(BIN)/slackscope lookup chat.postMessage conversations.history
 	@echo
+	$(BIN)/slackscope lookup '(*Client).UpdateMessage' MsgOptionResponseURL
+	@echo
 	$(BIN)/slackscope lookup -validate "bot,client,chat:write:bot"; test $$? -eq 1
 
 # Derive catalog/bindings/slack-go.yaml from the slack-go version go.mod pins, then
 # regenerate catalog/zz_generated.go and catalog/zz_bindings.go from the YAML.
 generate:
 	$(GO) generate ./...
+
+# Pin another slack-go release (default: the newest) and regenerate its bindings:
+#   make upgrade-slack-go VERSION=v0.36.0
+upgrade-slack-go:
+	$(GO) get github.com/slack-go/slack@$(or $(VERSION),latest)
+	$(GO) mod tidy
+	$(MAKE) generate
 
 # Fail when the checked-in bindings file or tables are stale.
 check:

@@ -13,6 +13,9 @@
 //   - Validate: what Slack would refuse or frown on in a scope request.
 //   - Minimum: the smallest scope set that lets a token call a set of methods.
 //   - Explain: what a missing_scope or not_allowed_token_type response asks for.
+//   - LookupBinding, BindingsFor: which Web API methods each function of the pinned
+//     github.com/slack-go/slack calls, and which functions call a method
+//     (bindings/slack-go.yaml, derived from slack-go's source).
 //
 // The package depends on the standard library only.
 package catalog

@@ -2079,13 +2079,13 @@ var bindings = [...]Binding{
 	},
 	{
 		Func:    "(*github.com/slack-go/slack.Client).UnfurlMessageWorkObject",
-		Methods: []string{"chat.postMessage"},
+		Methods: []string{"chat.unfurl"},
 		Options: "github.com/slack-go/slack.sendConfig.endpoint",
 		Args:    []BindingArg{{"channel", "channelID"}},
 	},
 	{
 		Func:    "(*github.com/slack-go/slack.Client).UnfurlMessageWorkObjectContext",
-		Methods: []string{"chat.postMessage"},
+		Methods: []string{"chat.unfurl"},
 		Options: "github.com/slack-go/slack.sendConfig.endpoint",
 		Args:    []BindingArg{{"channel", "channelID"}},
 	},
@@ -2526,11 +2526,11 @@ var bindings = [...]Binding{
 	},
 	{
 		Func:   "github.com/slack-go/slack.MsgOptionPostEphemeral",
-		Option: &BindingOption{Field: "github.com/slack-go/slack.sendConfig.endpoint", Methods: []string{"chat.postEphemeral"}, Targets: nil, Open: nil, Args: nil},
+		Option: &BindingOption{Field: "github.com/slack-go/slack.sendConfig.endpoint", Methods: []string{"chat.postEphemeral"}, Targets: nil, Open: nil, Args: []string{"user"}},
 	},
 	{
 		Func:   "github.com/slack-go/slack.MsgOptionPostMessageParameters",
-		Option: &BindingOption{Field: "", Methods: nil, Targets: nil, Open: nil, Args: []string{"icon_emoji", "icon_url", "link_names", "mrkdwn", "parse", "reply_broadcast", "thread_ts", "unfurl_links", "unfurl_media", "user", "username"}},
+		Option: &BindingOption{Field: "", Methods: nil, Targets: nil, Open: nil, Args: []string{"as_user", "file_ids", "icon_emoji", "icon_url", "link_names", "metadata", "mrkdwn", "parse", "reply_broadcast", "thread_ts", "unfurl_links", "unfurl_media", "user", "username"}},
 	},
 	{
 		Func:   "github.com/slack-go/slack.MsgOptionRecipientTeamID",
@@ -2598,7 +2598,11 @@ var bindings = [...]Binding{
 	},
 	{
 		Func:   "github.com/slack-go/slack.MsgOptionUnfurlMetadataOnly",
-		Option: &BindingOption{Field: "github.com/slack-go/slack.sendConfig.endpoint", Methods: []string{"chat.unfurl"}, Targets: nil, Open: nil, Args: []string{"ts"}},
+		Option: &BindingOption{Field: "github.com/slack-go/slack.sendConfig.endpoint", Methods: []string{"chat.unfurl"}, Targets: nil, Open: nil, Args: []string{"metadata", "ts"}},
+	},
+	{
+		Func:   "github.com/slack-go/slack.MsgOptionUnfurlWorkObject",
+		Option: &BindingOption{Field: "github.com/slack-go/slack.sendConfig.endpoint", Methods: []string{"chat.unfurl"}, Targets: nil, Open: nil, Args: []string{"metadata", "ts", "unfurls"}},
 	},
 	{
 		Func:   "github.com/slack-go/slack.MsgOptionUpdate",
@@ -2611,6 +2615,10 @@ var bindings = [...]Binding{
 	{
 		Func:   "github.com/slack-go/slack.MsgOptionUsername",
 		Option: &BindingOption{Field: "", Methods: nil, Targets: nil, Open: nil, Args: []string{"username"}},
+	},
+	{
+		Func:   "github.com/slack-go/slack.MsgOptionWorkObjectEntity",
+		Option: &BindingOption{Field: "", Methods: nil, Targets: nil, Open: nil, Args: []string{"metadata"}},
 	},
 	{
 		Func:   "github.com/slack-go/slack.MsgOptionWorkObjectMetadata",
@@ -2815,13 +2823,13 @@ var bindingsByMethod = [...]methodBindings{
 	{"chat.getPermalink", []uint16{212, 213}},
 	{"chat.meMessage", []uint16{522}},
 	{"chat.postEphemeral", []uint16{307, 308, 526}},
-	{"chat.postMessage", []uint16{309, 310, 311, 312, 353, 354, 427, 428, 525}},
+	{"chat.postMessage", []uint16{309, 310, 311, 312, 353, 354, 525}},
 	{"chat.scheduleMessage", []uint16{341, 342, 532}},
 	{"chat.scheduledMessages.list", []uint16{218, 219}},
 	{"chat.startStream", []uint16{414, 415, 533}},
 	{"chat.stopStream", []uint16{416, 417, 534}},
-	{"chat.unfurl", []uint16{421, 422, 423, 424, 425, 426, 538, 539, 540, 541, 542, 543, 544}},
-	{"chat.update", []uint16{443, 444, 545}},
+	{"chat.unfurl", []uint16{421, 422, 423, 424, 425, 426, 427, 428, 538, 539, 540, 541, 542, 543, 544, 545}},
+	{"chat.update", []uint16{443, 444, 546}},
 	{"conversations.archive", []uint16{72, 73}},
 	{"conversations.canvases.create", []uint16{91, 92}},
 	{"conversations.close", []uint16{82, 83}},
@@ -2868,7 +2876,7 @@ var bindingsByMethod = [...]methodBindings{
 	{"functions.completeSuccess", []uint16{162, 163}},
 	{"migration.exchange", []uint16{299}},
 	{"oauth.access", []uint16{493, 494, 495, 496, 497, 498}},
-	{"oauth.v2.access", []uint16{499, 500, 553, 554}},
+	{"oauth.v2.access", []uint16{499, 500, 555, 556}},
 	{"openid.connect.token", []uint16{501, 502}},
 	{"openid.connect.userInfo", []uint16{208, 209}},
 	{"pins.add", []uint16{6, 7}},

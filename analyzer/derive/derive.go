@@ -495,6 +495,29 @@ func (d *deriver) optionEffect(fn *fnInfo) *Option {
 			return true
 		})
 	}
+	// An option built from other options (MsgOptionUnfurlWorkObject returns
+	// MsgOptionCompose(MsgOptionUnfurl(...), ...)) has their effects.
+	ast.Inspect(fn.decl.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		for _, g := range d.callees(call) {
+			gs := d.summaryOf(g)
+			if g == fn.obj || gs == nil || gs.Option == nil {
+				continue
+			}
+			if gs.Option.Field != "" {
+				o.Field = gs.Option.Field
+				args := d.argValues(call, g, fn)
+				for _, u := range gs.Option.URLs {
+					o.URLs = append(o.URLs, subst(u, args)...)
+				}
+			}
+			o.Args = append(o.Args, gs.Option.Args...)
+		}
+		return true
+	})
 	if o.Field == "" && len(o.Args) == 0 {
 		return nil
 	}

@@ -95,6 +95,8 @@ func (a Arg) key() string { return a.Name + "\x00" + a.GoString() }
 // normalize sorts and deduplicates s in place, so that equal summaries compare equal and
 // encode the same.
 func (s *Summary) normalize() {
+	// A request to "" is a variable's zero value before the code sets it.
+	s.Requests = slices.DeleteFunc(s.Requests, func(r Request) bool { return r.URL.key() == "" })
 	slices.SortFunc(s.Requests, func(a, b Request) int { return strings.Compare(a.key(), b.key()) })
 	s.Requests = slices.CompactFunc(s.Requests, func(a, b Request) bool { return a.key() == b.key() })
 	slices.SortFunc(s.Args, func(a, b Arg) int { return strings.Compare(a.key(), b.key()) })

@@ -4,6 +4,7 @@
 //
 //	slackscope lookup chat.postMessage    # the scopes a method needs, per token type
 //	slackscope lookup chat:write          # a scope: token types, status, the methods it grants
+//	slackscope lookup '(*Client).PostMessage'  # a slack-go function: the methods it calls
 //	slackscope lookup -validate "bot,client,chat:write:bot"
 //
 // Exit codes: 0 success, 1 findings (an unknown name, a request with problems), 2 usage
@@ -57,8 +58,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			printMethod(stdout, m)
 		} else if s, ok := catalog.LookupScope(name); ok {
 			printScope(stdout, s)
+		} else if b, m, ok := lookupBinding(name); ok {
+			printBinding(stdout, b, m)
 		} else {
-			msg := fmt.Sprintf("slackscope: %q is neither a Web API method nor a scope", name)
+			msg := fmt.Sprintf("slackscope: %q is neither a Web API method, a scope nor a slack-go function", name)
 			if c := catalog.Closest(name); c != "" {
 				msg += fmt.Sprintf(" (did you mean %s?)", c)
 			}
@@ -100,6 +103,7 @@ func printMethod(w io.Writer, m catalog.Method) {
 	if len(m.Deprecation.Replacements) > 0 {
 		fmt.Fprintf(w, "  replaced by %s\n", strings.Join(m.Deprecation.Replacements, ", "))
 	}
+	printGoCallers(w, m.Name)
 	fmt.Fprintf(w, "  source: %s\n", m.Source)
 }
 

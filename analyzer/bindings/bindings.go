@@ -1,0 +1,150 @@
+// Package bindings defines an Analyzer that works out, for every function of every
+// package it runs on, which Slack Web API methods (and other URLs) the function reaches,
+// and records the answer as facts.
+//
+// It runs the derivation of analyzer/derive on the package being analysed: on
+// github.com/slack-go/slack itself when the analysis reaches it as a dependency, under go
+// vet as standalone, so that user code is checked against the slack-go version it really
+// builds with, whatever that version is; and on the user's own packages, whose wrappers
+// (func notify(c *slack.Client, ...)) then carry the methods they reach to their callers.
+// Other analyzers read the results through the Result this one returns.
+package bindings
+
+import (
+	"fmt"
+	"go/types"
+	"reflect"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/slackscope/slackscope/analyzer/derive"
+)
+
+// Analyzer derives the Slack API bindings of a package's functions.
+var Analyzer = &analysis.Analyzer{
+	Name: "slackbindings",
+	Doc: `derive which Slack Web API methods each function reaches
+
+For every function and method of the package, slackbindings evaluates the URL of each
+HTTP request and websocket dial the function makes, itself or through the functions it
+calls (the package's own, and those of imported packages through facts), and exports what
+it finds as a fact on the function: the Web API methods (https://slack.com/api/<method>),
+other URLs (incoming webhooks, response URLs, URLs from responses), the Web API arguments
+set from parameters, and for option functions (slack.MsgOptionUpdate) the endpoint they
+select. It reports no diagnostics; the slackscope analyzer builds on it.`,
+	URL:        "https://pkg.go.dev/github.com/slackscope/slackscope/analyzer/bindings",
+	Run:        run,
+	FactTypes:  []analysis.Fact{new(Fact), new(PackageFact)},
+	ResultType: reflect.TypeOf((*Result)(nil)),
+}
+
+// Fact is the derived summary of one function.
+type Fact struct{ derive.Summary }
+
+// AFact marks Fact as an analysis fact.
+func (*Fact) AFact() {}
+
+// String lists what the function reaches: Web API methods by name, other URLs as the
+// derivation writes them, then the arguments it sets and, for options, their effect.
+func (f *Fact) String() string {
+	var reqs []string
+	for _, r := range f.Requests {
+		s := r.URL.String()
+		if m, ok, open := r.URL.Method(); ok && !open {
+			s = m
+		}
+		if r.Via != "" {
+			s += " (options: " + r.Via + ")"
+		}
+		reqs = append(reqs, s)
+	}
+	parts := []string{"reaches " + strings.Join(slices.Compact(reqs), ", ")}
+	if len(reqs) == 0 {
+		parts = nil
+	}
+	if len(f.Args) > 0 {
+		var args []string
+		for _, a := range f.Args {
+			args = append(args, a.Name+"="+a.GoString())
+		}
+		parts = append(parts, "args "+strings.Join(args, ", "))
+	}
+	if o := f.Option; o != nil {
+		var urls []string
+		for _, u := range o.URLs {
+			s := u.String()
+			if m, ok, open := u.Method(); ok && !open {
+				s = m
+			}
+			urls = append(urls, s)
+		}
+		parts = append(parts, fmt.Sprintf("option sets %s to [%s], args [%s]", o.Field, strings.Join(urls, ", "), strings.Join(o.Args, ", ")))
+	}
+	if len(f.Results) > 0 {
+		parts = append(parts, fmt.Sprintf("%d string results", len(f.Results)))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// PackageFact marks a package whose functions, or whose imports' functions, have Facts:
+// packages that import none of them (and neither net/http nor a websocket package) are
+// not derived at all, so that slackscope costs nothing on code far from Slack.
+type PackageFact struct{}
+
+// AFact marks PackageFact as an analysis fact.
+func (*PackageFact) AFact() {}
+
+func (*PackageFact) String() string { return "reaches the network" }
+
+// Result gives the summaries of the package's functions and of imported ones.
+type Result struct {
+	local    map[*types.Func]*derive.Summary
+	imported func(*types.Func) *derive.Summary
+}
+
+// Summary is the summary of fn, a function of the package or of one it imports, or nil
+// when fn reaches nothing.
+func (r *Result) Summary(fn *types.Func) *derive.Summary {
+	fn = fn.Origin()
+	if s, ok := r.local[fn]; ok {
+		return s
+	}
+	return r.imported(fn)
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	imported := func(fn *types.Func) *derive.Summary {
+		var f Fact
+		if fn.Pkg() == nil || fn.Pkg() == pass.Pkg || !pass.ImportObjectFact(fn, &f) {
+			return nil
+		}
+		return &f.Summary
+	}
+	res := &Result{imported: imported}
+	if !reachesNetwork(pass) {
+		return res, nil
+	}
+	res.local = derive.Package(derive.Input{Pkg: pass.Pkg, Files: pass.Files, Info: pass.TypesInfo, Imported: imported})
+	for fn, s := range res.local {
+		pass.ExportObjectFact(fn, &Fact{Summary: *s})
+	}
+	pass.ExportPackageFact(new(PackageFact))
+	return res, nil
+}
+
+// reachesNetwork reports whether the package imports net/http, a websocket package, or a
+// package marked with a PackageFact.
+func reachesNetwork(pass *analysis.Pass) bool {
+	for _, imp := range pass.Pkg.Imports() {
+		path := imp.Path()
+		if path == "net/http" || path == "websocket" || strings.HasSuffix(path, "/websocket") {
+			return true
+		}
+		if pass.ImportPackageFact(imp, new(PackageFact)) {
+			return true
+		}
+	}
+	return false
+}
