@@ -59,35 +59,29 @@ func concat(a, b Value) Value {
 	return out
 }
 
-// key is a canonical string for v, for sets and sorting.
-func (v Value) key() string {
-	var b strings.Builder
-	for _, p := range v {
-		switch p.Kind {
-		case Lit:
-			b.WriteString(p.Text)
-		case Param:
-			b.WriteString("{" + strconv.Itoa(p.Index) + ":" + p.Text + ":" + p.Caller + "}")
-		case Unknown:
-			b.WriteString("{?" + p.Why + ":" + p.Text + ":" + p.Caller + "}")
-		case Via:
-			b.WriteString("{via " + p.Text + "}")
-		}
-	}
-	return b.String()
-}
+// key is a canonical string for v, for sets and sorting: it tells apart what String
+// shows alike (two parameters of the same name, unknown pieces of different origins).
+func (v Value) key() string { return v.format(true) }
 
 // String shows v for people: parameters as {name}, unknown pieces as {?why}.
-func (v Value) String() string {
+func (v Value) String() string { return v.format(false) }
+
+func (v Value) format(canonical bool) string {
 	var b strings.Builder
 	for _, p := range v {
-		switch p.Kind {
-		case Lit:
+		switch {
+		case p.Kind == Lit:
 			b.WriteString(p.Text)
-		case Param:
+		case p.Kind == Param && canonical:
+			b.WriteString("{" + strconv.Itoa(p.Index) + ":" + p.Text + ":" + p.Caller + "}")
+		case p.Kind == Param:
 			b.WriteString("{" + p.Text + "}")
-		case Unknown:
+		case p.Kind == Unknown && canonical:
+			b.WriteString("{?" + p.Why + ":" + p.Text + ":" + p.Caller + "}")
+		case p.Kind == Unknown:
 			b.WriteString("{?" + p.Why + "}")
+		case p.Kind == Via && canonical:
+			b.WriteString("{via " + p.Text + "}")
 		}
 	}
 	return b.String()

@@ -4,8 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 )
 
 // Each folder of testdata/badbindings holds a bindings file with one kind of mistake; its
@@ -31,20 +29,7 @@ func TestBadBindings(t *testing.T) {
 			if err == nil {
 				t.Fatal("ParseBindings accepted a bad file")
 			}
-			got := err.Error() + "\n"
-			wantFile := filepath.Join(dir, "want.txt")
-			if *update {
-				if err := os.WriteFile(wantFile, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(wantFile)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("errors (-want +got):\n%s", diff)
-			}
+			compareWant(t, filepath.Join(dir, "want.txt"), err.Error()+"\n")
 		})
 	}
 }

@@ -35,25 +35,30 @@ func TestBadCatalogs(t *testing.T) {
 				t.Fatal("Load succeeded on a bad catalog")
 			}
 			got := err.Error() + "\n"
-			wantFile := filepath.Join(dir, "want.txt")
-			if *update {
-				if err := os.WriteFile(wantFile, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(wantFile)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("errors (-want +got):\n%s", diff)
-			}
+			compareWant(t, filepath.Join(dir, "want.txt"), got)
 			for _, line := range strings.Split(strings.TrimSpace(got), "\n") {
 				if !strings.HasPrefix(line, display+"/") {
 					t.Errorf("error %q does not name its file", line)
 				}
 			}
 		})
+	}
+}
+
+// compareWant compares got with the file want (rewritten with -update).
+func compareWant(t *testing.T, want, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(want, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, err := os.ReadFile(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(data), got); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
 	}
 }
 
