@@ -91,3 +91,30 @@ func BenchmarkLookupBinding(b *testing.B) {
 		}
 	}
 }
+
+// The bindings and the catalog meet on Web API argument names: the options that override
+// the author set exactly the arguments for which chat.postMessage needs
+// chat:write.customize, and GetConversations takes the types that choose its scope from
+// its parameters.
+func TestBindingArgumentsMeetCatalogArguments(t *testing.T) {
+	m, _ := LookupMethod("chat.postMessage")
+	var customize []string
+	for _, c := range m.Conditional {
+		if c.Scope == "chat:write.customize" {
+			customize = c.Args
+		}
+	}
+	for _, opt := range []string{"MsgOptionUsername", "MsgOptionIconURL", "MsgOptionIconEmoji"} {
+		b, _ := LookupBinding(slackGo + "." + opt)
+		if b.Option == nil || len(b.Option.Args) != 1 || !slices.Contains(customize, b.Option.Args[0]) {
+			t.Errorf("%s sets %v; chat.postMessage needs chat:write.customize for %v", opt, b.Option, customize)
+		}
+	}
+	b, _ := LookupBinding("(*" + slackGo + ".Client).GetConversations")
+	l, _ := LookupMethod("conversations.list")
+	for _, a := range l.Arguments {
+		if !slices.ContainsFunc(b.Args, func(ba BindingArg) bool { return ba.Name == a.Name }) {
+			t.Errorf("GetConversations does not set %s from its parameters: %v", a.Name, b.Args)
+		}
+	}
+}

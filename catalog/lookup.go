@@ -92,3 +92,14 @@ func AuthorizeMismatchError() string { return authorizeMismatchError }
 // DataFiles are the catalog files the tables were generated from, relative to the catalog
 // directory.
 func DataFiles() []string { return append([]string(nil), dataFiles...) }
+
+// Argument returns the method's list argument called name (conversations.list "types"),
+// whose values choose among the method's alternative scopes.
+func (m *Method) Argument(name string) (Argument, bool) {
+	for _, a := range m.Arguments {
+		if a.Name == name {
+			return a, true
+		}
+	}
+	return Argument{}, false
+}

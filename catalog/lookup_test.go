@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -182,5 +183,38 @@ func TestParseTokenType(t *testing.T) {
 	}
 	if _, ok := ParseTokenType("robot"); ok {
 		t.Error("ParseTokenType(robot) succeeded")
+	}
+}
+
+// A list argument's values narrow the method's any-of clause: conversations.list with
+// types=public_channel,im needs channels:read and im:read, and by default public_channel.
+func TestArgumentScopes(t *testing.T) {
+	m, _ := LookupMethod("conversations.list")
+	a, ok := m.Argument("types")
+	if !ok {
+		t.Fatal("conversations.list has no types argument")
+	}
+	for _, tc := range []struct {
+		values []string
+		want   []string
+		ok     bool
+	}{
+		{nil, []string{"channels:read"}, true},
+		{[]string{"public_channel", "im"}, []string{"channels:read", "im:read"}, true},
+		{[]string{"private_channel", "private_channel"}, []string{"groups:read"}, true},
+		{[]string{"public_channel", "shared_channel"}, nil, false},
+	} {
+		got, ok := a.Scopes(tc.values)
+		if ok != tc.ok || !slices.Equal(got, tc.want) {
+			t.Errorf("types=%v: %v, %v; want %v, %v", tc.values, got, ok, tc.want, tc.ok)
+		}
+	}
+	if _, ok := m.Argument("limit"); ok {
+		t.Error("limit chooses no scope, yet conversations.list has it as an argument")
+	}
+	p, _ := LookupMethod("chat.postMessage")
+	i := slices.IndexFunc(p.Conditional, func(c Conditional) bool { return c.Scope == "chat:write.customize" })
+	if i < 0 || !slices.Equal(p.Conditional[i].Args, []string{"username", "icon_url", "icon_emoji"}) {
+		t.Errorf("chat.postMessage conditionals = %+v, want chat:write.customize on username, icon_url, icon_emoji", p.Conditional)
 	}
 }

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -206,7 +207,43 @@ func (r Requirement) Satisfied(granted func(scope string) bool) bool {
 type Conditional struct {
 	Scope  string
 	When   string
+	Args   []string // the Web API arguments whose presence makes it needed (username, ...)
 	Source string
+}
+
+// Argument says which scope each value of a list argument needs: conversations.list
+// with types=public_channel,im needs channels:read and im:read. A value not listed
+// narrows nothing.
+type Argument struct {
+	Name    string
+	Default []string // the values Slack assumes when the argument is absent
+	Values  []ArgumentValue
+	Note    string
+	Source  string
+}
+
+// ArgumentValue is one value of an Argument and the scope it needs.
+type ArgumentValue struct {
+	Value, Scope string
+}
+
+// Scopes are the scopes the values need, in the order given (Default when values is
+// empty); ok is false when a value has no known scope, and then the method's clause
+// cannot be narrowed.
+func (a *Argument) Scopes(values []string) (scopes []string, ok bool) {
+	if len(values) == 0 {
+		values = a.Default
+	}
+	for _, v := range values {
+		i := slices.IndexFunc(a.Values, func(av ArgumentValue) bool { return av.Value == v })
+		if i < 0 {
+			return nil, false
+		}
+		if !slices.Contains(scopes, a.Values[i].Scope) {
+			scopes = append(scopes, a.Values[i].Scope)
+		}
+	}
+	return scopes, len(scopes) > 0
 }
 
 // APIError is an error code a method documents.
@@ -225,6 +262,7 @@ type Method struct {
 	Classic      []string // classic scopes that granted it
 	FormerScopes []string // scopes listed by older sources, for retired methods
 	Conditional  []Conditional
+	Arguments    []Argument // list arguments whose values choose among the alternatives
 	Deprecation  Deprecation
 	Errors       []APIError // sorted by code
 	Note         string

@@ -3,7 +3,7 @@
 package catalog
 
 // DataVersion identifies the catalog data: a digest of the YAML files it was generated from.
-const DataVersion = "e0017c96b3d95265"
+const DataVersion = "88ef95ac42cc3fed"
 
 // dataFiles are the catalog files the tables were generated from.
 var dataFiles = []string{"events.yaml", "features.yaml", "methods/admin.yaml", "methods/agents.yaml", "methods/api.yaml", "methods/apps.yaml", "methods/assistant.yaml", "methods/auth.yaml", "methods/blocks.yaml", "methods/bookmarks.yaml", "methods/bots.yaml", "methods/calls.yaml", "methods/canvases.yaml", "methods/channels.yaml", "methods/chat.yaml", "methods/commands.yaml", "methods/conversations.yaml", "methods/developer.yaml", "methods/dialog.yaml", "methods/dnd.yaml", "methods/emoji.yaml", "methods/entity.yaml", "methods/files.yaml", "methods/functions.yaml", "methods/groups.yaml", "methods/im.yaml", "methods/migration.yaml", "methods/mpim.yaml", "methods/oauth.yaml", "methods/openid.yaml", "methods/pins.yaml", "methods/reactions.yaml", "methods/reminders.yaml", "methods/rtm.yaml", "methods/search.yaml", "methods/slackLists.yaml", "methods/slackbot.yaml", "methods/stars.yaml", "methods/team.yaml", "methods/test.yaml", "methods/tooling.yaml", "methods/usergroups.yaml", "methods/users.yaml", "methods/views.yaml", "methods/workflows.yaml", "rules.yaml", "scopes.yaml"}
@@ -3800,7 +3800,7 @@ var methods = [...]Method{
 			LegacyBot: {Kind: Unknown},
 		},
 		Conditional: []Conditional{
-			{Scope: "chat:write.customize", When: "username, icon_url or icon_emoji is set", Source: "docs JSON args of agents.sessions.setStatus"},
+			{Scope: "chat:write.customize", When: "username, icon_url or icon_emoji is set", Args: []string{"username", "icon_url", "icon_emoji"}, Source: "docs JSON args of agents.sessions.setStatus"},
 		},
 		Errors: []APIError{
 			{"channel_not_found", "The specified channel does not exist or is not accessible."},
@@ -4396,6 +4396,9 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"search:read.files", "search:read.public", "search:read.users"}}},
 			User:      {Kind: Accepted, Clauses: []Clause{{"search:read.files", "search:read.im", "search:read.mpim", "search:read.private", "search:read.public", "search:read.users"}}},
 			LegacyBot: {Kind: Unknown},
+		},
+		Arguments: []Argument{
+			{Name: "channel_types", Default: []string{"public_channel"}, Values: []ArgumentValue{{"im", "search:read.im"}, {"mpim", "search:read.mpim"}, {"private_channel", "search:read.private"}, {"public_channel", "search:read.public"}}, Note: "content_types (messages, files, channels, users, enterprise) is not mapped: no source read says how it combines with channel_types", Source: "docs JSON args of assistant.search.context (channel_types: public_channel, private_channel, mpim, im; default public_channel; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/assistant.search.context.json) ; https://docs.slack.dev/reference/scopes/search.read.public ; https://api.slack.com/scopes/search:read.private ; https://docs.slack.dev/reference/scopes/search.read.im/ ; https://docs.slack.dev/reference/scopes/search.read.mpim/ (each scope searches messages and files in its conversation type)"},
 		},
 		Errors: []APIError{
 			{"assistant_search_context_disabled", "We're having issues returning your search results. Please wait and try again."},
@@ -5221,8 +5224,8 @@ var methods = [...]Method{
 		},
 		Classic: []string{"chat:write:bot", "chat:write:user", "seamless.user:bot", "seamless.user:user"},
 		Conditional: []Conditional{
-			{Scope: "chat:write.customize", When: "username, icon_url or icon_emoji is set", Source: "https://api.slack.com/messaging/sending"},
-			{Scope: "chat:write.public", When: "the app posts to a public channel it is not a member of", Source: "https://api.slack.com/scopes/chat:write.public"},
+			{Scope: "chat:write.customize", When: "username, icon_url or icon_emoji is set", Args: []string{"username", "icon_url", "icon_emoji"}, Source: "https://api.slack.com/messaging/sending"},
+			{Scope: "chat:write.public", When: "the app posts to a public channel it is not a member of", Args: nil, Source: "https://api.slack.com/scopes/chat:write.public"},
 		},
 		Errors: []APIError{
 			{"app_access_restricted", "The user does not have permission to use this app."},
@@ -5856,6 +5859,9 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"channels:read", "groups:read", "im:read", "mpim:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		Arguments: []Argument{
+			{Name: "types", Default: []string{"public_channel"}, Values: []ArgumentValue{{"im", "im:read"}, {"mpim", "mpim:read"}, {"private_channel", "groups:read"}, {"public_channel", "channels:read"}}, Note: "", Source: "docs JSON args of conversations.list (types: public_channel, private_channel, mpim, im; default public_channel; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.list.json) ; https://api.slack.com/apis/conversations-api#classic_app_scopes (channels:* for public channels, groups:* private, im:* direct messages, mpim:* group direct messages)"},
+		},
 		Errors: []APIError{
 			{"invalid_cursor", "Value passed for `cursor` was not valid or is no longer valid."},
 			{"invalid_limit", "Value passed for `limit` is not understood."},
@@ -6341,7 +6347,7 @@ var methods = [...]Method{
 		},
 		Classic: []string{"files:write:user"},
 		Conditional: []Conditional{
-			{Scope: "chat:write.customize", When: "username, icon_url or icon_emoji is set", Source: "docs JSON args of files.completeUploadExternal"},
+			{Scope: "chat:write.customize", When: "username, icon_url or icon_emoji is set", Args: []string{"username", "icon_url", "icon_emoji"}, Source: "docs JSON args of files.completeUploadExternal"},
 		},
 		Errors: []APIError{
 			{"access_denied", "User is not the owner of the file."},
@@ -8272,6 +8278,9 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"channels:read", "groups:read", "im:read", "mpim:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		Arguments: []Argument{
+			{Name: "types", Default: []string{"public_channel"}, Values: []ArgumentValue{{"im", "im:read"}, {"mpim", "mpim:read"}, {"private_channel", "groups:read"}, {"public_channel", "channels:read"}}, Note: "", Source: "docs JSON args of users.conversations (types: public_channel, private_channel, mpim, im; default public_channel; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/users.conversations.json) ; https://api.slack.com/apis/conversations-api#classic_app_scopes (channels:* for public channels, groups:* private, im:* direct messages, mpim:* group direct messages)"},
+		},
 		Errors: []APIError{
 			{"invalid_cursor", "Value passed for `cursor` was not valid or is no longer valid."},
 			{"invalid_limit", "Value passed for `limit` is not understood."},
@@ -8344,7 +8353,7 @@ var methods = [...]Method{
 			LegacyBot: {Kind: Unknown},
 		},
 		Conditional: []Conditional{
-			{Scope: "users:read.email", When: "the email field of the profile is read", Source: "https://api.slack.com/scopes/users:read.email"},
+			{Scope: "users:read.email", When: "the email field of the profile is read", Args: nil, Source: "https://api.slack.com/scopes/users:read.email"},
 		},
 		Errors: []APIError{
 			{"too_many_users", "Too many users."},
@@ -8362,7 +8371,7 @@ var methods = [...]Method{
 			LegacyBot: {Kind: Unknown},
 		},
 		Conditional: []Conditional{
-			{Scope: "users:read.email", When: "the email field of the profiles is read", Source: "https://api.slack.com/scopes/users:read.email"},
+			{Scope: "users:read.email", When: "the email field of the profiles is read", Args: nil, Source: "https://api.slack.com/scopes/users:read.email"},
 		},
 		Errors: []APIError{
 			{"invalid_cursor", "Value passed for `cursor` was not valid or is no longer valid."},

@@ -100,6 +100,13 @@ func printMethod(w io.Writer, m catalog.Method) {
 	for _, c := range m.Conditional {
 		fmt.Fprintf(w, "  also %s when %s\n", c.Scope, c.When)
 	}
+	for _, a := range m.Arguments {
+		var vs []string
+		for _, v := range a.Values {
+			vs = append(vs, v.Value+": "+v.Scope)
+		}
+		fmt.Fprintf(w, "  argument %s narrows it: %s (default %s)\n", a.Name, strings.Join(vs, ", "), strings.Join(a.Default, ","))
+	}
 	if len(m.Deprecation.Replacements) > 0 {
 		fmt.Fprintf(w, "  replaced by %s\n", strings.Join(m.Deprecation.Replacements, ", "))
 	}

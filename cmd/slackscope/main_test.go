@@ -26,6 +26,7 @@ func TestLookupGolden(t *testing.T) {
 		{"lookup-retired", []string{"lookup", "channels.history"}, exitOK},
 		{"lookup-unknown", []string{"lookup", "chat:wirte"}, exitFindings},
 		{"lookup-update", []string{"lookup", "chat.update"}, exitOK},
+		{"lookup-argument", []string{"lookup", "conversations.list"}, exitOK},
 		{"lookup-go-function", []string{"lookup", "(*Client).UpdateMessage", "(*socketmode.Client).Run", "github.com/slack-go/slack.PostWebhook"}, exitOK},
 		{"lookup-go-option", []string{"lookup", "MsgOptionResponseURL", "MsgOptionUsername"}, exitOK},
 		{"validate", []string{"lookup", "-validate", "bot,client,chat:write:bot"}, exitFindings},

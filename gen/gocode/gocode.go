@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -164,7 +165,18 @@ func Write(c *model.Catalog) ([]byte, error) {
 		if len(m.Conditional) > 0 {
 			w.p("Conditional: []Conditional{")
 			for _, cd := range m.Conditional {
-				w.p("{Scope: %s, When: %s, Source: %s},", q(cd.Scope), q(cd.When), q(cd.Source))
+				w.p("{Scope: %s, When: %s, Args: %s, Source: %s},", q(cd.Scope), q(cd.When), strs(cd.Args), q(cd.Source))
+			}
+			w.p("},")
+		}
+		if len(m.Arguments) > 0 {
+			w.p("Arguments: []Argument{")
+			for _, a := range m.Arguments {
+				var vs []string
+				for _, v := range slices.Sorted(maps.Keys(a.Values)) {
+					vs = append(vs, fmt.Sprintf("{%s, %s}", q(v), q(a.Values[v])))
+				}
+				w.p("{Name: %s, Default: %s, Values: []ArgumentValue{%s}, Note: %s, Source: %s},", q(a.Name), strs(a.Default), strings.Join(vs, ", "), q(a.Note), q(a.Source))
 			}
 			w.p("},")
 		}

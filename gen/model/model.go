@@ -56,9 +56,21 @@ type Scope struct {
 // Conditional is a scope a method needs only when it is called a certain way.
 type Conditional struct {
 	fields
-	Scope  string `yaml:"scope"`
-	When   string `yaml:"when"`
-	Source string `yaml:"source"`
+	Scope  string   `yaml:"scope"`
+	When   string   `yaml:"when"`
+	Args   []string `yaml:"args"` // the Web API arguments whose presence makes it needed
+	Source string   `yaml:"source"`
+}
+
+// Argument says which scope each value of a list argument needs: conversations.list
+// with types=public_channel,im needs channels:read and im:read.
+type Argument struct {
+	fields
+	Name    string            `yaml:"name"`
+	Default []string          `yaml:"default"` // the values Slack assumes when the argument is absent
+	Values  map[string]string `yaml:"values"`  // value -> scope; a value not listed narrows nothing
+	Note    string            `yaml:"note"`
+	Source  string            `yaml:"source"`
 }
 
 // Method is one Web API method.
@@ -73,6 +85,7 @@ type Method struct {
 	Classic       []string            `yaml:"classic"`
 	FormerScopes  []string            `yaml:"former_scopes"`
 	Conditional   []Conditional       `yaml:"conditional"`
+	Arguments     []Argument          `yaml:"arguments"`
 	Deprecation   *Deprecation        `yaml:"deprecation"`
 	Note          string              `yaml:"note"`
 	Source        string              `yaml:"source"`

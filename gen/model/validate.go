@@ -239,6 +239,31 @@ func checkMethod(m *Method, methods map[string]*Method, scopeRef func(Pos, strin
 			scopeRef(cd.at("scope"), "conditional.scope", cd.Scope)
 		}
 	}
+	alternatives := map[string]bool{}
+	for _, cs := range m.Tokens {
+		for _, c := range cs {
+			for _, a := range Alternatives(c) {
+				alternatives[a] = true
+			}
+		}
+	}
+	for _, a := range m.Arguments {
+		required(a.fields, errs, "name", a.Name, "source", a.Source)
+		for _, v := range slices.Sorted(maps.Keys(a.Values)) {
+			sc := a.Values[v]
+			p := a.key("values", v)
+			n := len(*errs)
+			scopeRef(p, "arguments.values", sc)
+			if len(*errs) == n && !alternatives[sc] {
+				errs.add(p, "arguments.values", "scope %q is not among the method's alternatives for any token type (an argument can only narrow them)", sc)
+			}
+		}
+		for i, d := range a.Default {
+			if _, ok := a.Values[d]; !ok {
+				errs.add(a.item("default", i), "arguments.default", "default value %q has no scope in values", d)
+			}
+		}
+	}
 	switch m.Status {
 	case "deprecated", "retired", "removed", "undocumented":
 		if m.Deprecation == nil {
