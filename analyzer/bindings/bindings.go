@@ -12,7 +12,10 @@ package bindings
 
 import (
 	"fmt"
+	"go/ast"
 	"go/types"
+	"path"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -98,8 +101,11 @@ func (*PackageFact) AFact() {}
 
 func (*PackageFact) String() string { return "reaches the network" }
 
-// Result gives the summaries of the package's functions and of imported ones.
+// Result gives the summaries of the package's functions and of imported ones, and the
+// package's call sites that reach requests.
 type Result struct {
+	// Sites are the calls that send requests, outside test files and mocks.
+	Sites    []derive.Site
 	local    map[*types.Func]*derive.Summary
 	imported func(*types.Func) *derive.Summary
 }
@@ -126,7 +132,13 @@ func run(pass *analysis.Pass) (any, error) {
 	if !reachesNetwork(pass) {
 		return res, nil
 	}
-	res.local = derive.Package(derive.Input{Pkg: pass.Pkg, Files: pass.Files, Info: pass.TypesInfo, Imported: imported})
+	d := derive.Package(derive.Input{
+		Pkg: pass.Pkg, Files: pass.Files, Info: pass.TypesInfo,
+		Imported:        imported,
+		Implementations: implementations(pass.Pkg, imported),
+		Skip:            skipFile(pass),
+	})
+	res.local, res.Sites = d.Summaries, d.Sites
 	for fn, s := range res.local {
 		pass.ExportObjectFact(fn, &Fact{Summary: *s})
 	}
@@ -147,4 +159,70 @@ func reachesNetwork(pass *analysis.Pass) bool {
 		}
 	}
 	return false
+}
+
+// implementations resolves a call of an interface method to the methods of the same name
+// of the concrete types, in the package and the packages it imports (transitively), that
+// implement the interface and reach something: a user's
+// `type poster interface{ PostMessage(...) }` reaches (*slack.Client).PostMessage. Only
+// the methods actually called count, never every method the interface declares.
+func implementations(pkg *types.Package, imported func(*types.Func) *derive.Summary) func(*types.Func) []*types.Func {
+	var named []*types.Named // collected on first use
+	collect := func() {
+		seen := map[*types.Package]bool{}
+		var visit func(p *types.Package)
+		visit = func(p *types.Package) {
+			if seen[p] {
+				return
+			}
+			seen[p] = true
+			scope := p.Scope()
+			for _, name := range scope.Names() {
+				if tn, ok := scope.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() {
+					if n, ok := tn.Type().(*types.Named); ok && !types.IsInterface(n) && n.TypeParams() == nil {
+						named = append(named, n)
+					}
+				}
+			}
+			for _, imp := range p.Imports() {
+				visit(imp)
+			}
+		}
+		visit(pkg)
+	}
+	cache := map[*types.Func][]*types.Func{}
+	return func(m *types.Func) []*types.Func {
+		if out, ok := cache[m]; ok {
+			return out
+		}
+		if named == nil {
+			collect()
+		}
+		iface, _ := m.Type().(*types.Signature).Recv().Type().Underlying().(*types.Interface)
+		var out []*types.Func
+		for _, n := range named {
+			ptr := types.NewPointer(n)
+			if iface == nil || !types.Implements(ptr, iface) {
+				continue
+			}
+			obj, _, _ := types.LookupFieldOrMethod(ptr, false, m.Pkg(), m.Name())
+			if f, ok := obj.(*types.Func); ok && (f.Pkg() == pkg || imported(f) != nil) {
+				out = append(out, f)
+			}
+		}
+		cache[m] = out
+		return out
+	}
+}
+
+// skipFile reports the files whose calls are not the app's needs: tests, and mocks (a file
+// named like one, or in a mock or mocks directory). The go command already leaves
+// testdata directories out of ./... patterns.
+func skipFile(pass *analysis.Pass) func(*ast.File) bool {
+	return func(f *ast.File) bool {
+		name := filepath.ToSlash(pass.Fset.Position(f.Pos()).Filename)
+		base := path.Base(name)
+		return strings.HasSuffix(base, "_test.go") || strings.Contains(strings.ToLower(base), "mock") ||
+			strings.Contains(name, "/mocks/") || strings.Contains(name, "/mock/")
+	}
 }

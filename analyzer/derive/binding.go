@@ -75,25 +75,7 @@ func Bindings(sums map[*types.Func]*Summary) []Binding {
 		if !visible(fn) {
 			continue
 		}
-		s := sums[fn]
-		b := Binding{Func: fn.FullName(), Args: s.Args}
-		r := resolver{fn: fn}
-		for _, req := range s.Requests {
-			r.add(req.URL)
-			if req.Via != "" {
-				b.Options = req.Via
-			}
-		}
-		b.Methods, b.Targets, b.Open = r.result()
-		if o := s.Option; o != nil {
-			r := resolver{fn: fn}
-			for _, v := range o.URLs {
-				r.add(v)
-			}
-			ob := &OptionBinding{Field: o.Field, Args: o.Args}
-			ob.Methods, ob.Targets, ob.Open = r.result()
-			b.Option = ob
-		}
+		b := Resolve(fn, sums[fn])
 		if b.Reached() || b.Option != nil || len(b.Args) > 0 {
 			out = append(out, b)
 		}
@@ -193,3 +175,30 @@ func (r *resolver) result() ([]string, []Target, []string) {
 	slices.Sort(r.open)
 	return slices.Compact(r.methods), slices.Compact(r.targets), slices.Compact(r.open)
 }
+
+// Resolve is the binding of one function from its summary: what Bindings gives for an
+// exported function, for any function (the analyzer classifies callees with it).
+func Resolve(fn *types.Func, s *Summary) Binding {
+	b := Binding{Func: fn.FullName(), Args: s.Args}
+	r := resolver{fn: fn}
+	for _, req := range s.Requests {
+		r.add(req.URL)
+		if req.Via != "" {
+			b.Options = req.Via
+		}
+	}
+	b.Methods, b.Targets, b.Open = r.result()
+	if o := s.Option; o != nil {
+		r := resolver{fn: fn}
+		for _, v := range o.URLs {
+			r.add(v)
+		}
+		ob := &OptionBinding{Field: o.Field, Args: o.Args}
+		ob.Methods, ob.Targets, ob.Open = r.result()
+		b.Option = ob
+	}
+	return b
+}
+
+// ValidMethod reports whether m has the shape of a Web API method name.
+func ValidMethod(m string) bool { return validMethod(m) }

@@ -18,12 +18,41 @@ type Input struct {
 	Info  *types.Info
 	// Imported returns the summary of a function of another package (nil when it has none).
 	Imported func(*types.Func) *Summary
+	// Implementations, when set, gives the concrete methods an interface method call may
+	// reach (a user's `type poster interface{ PostMessage(...) }` satisfied by
+	// *slack.Client); without it such calls reach nothing.
+	Implementations func(ifaceMethod *types.Func) []*types.Func
+	// Skip, when set, leaves out the call sites (not the summaries) of the files it
+	// reports true for: test files, mocks.
+	Skip func(*ast.File) bool
+}
+
+// Derived is what Package finds.
+type Derived struct {
+	// Summaries are those of the package's functions that reach something, set arguments,
+	// or are options.
+	Summaries map[*types.Func]*Summary
+	// Sites are the calls in the package's functions that send requests, in source order,
+	// with their requests in the calling function's terms.
+	Sites []Site
+}
+
+// A Site is one call that reaches requests: a call of a function with a summary, or an
+// HTTP request made directly.
+type Site struct {
+	Call    *ast.CallExpr
+	Func    *types.Func   // the function the call is in
+	Callees []*types.Func // the functions called (several for an interface method); nil for a direct request
+	// Requests are the requests the call sends, options passed at the call applied. A URL
+	// with Param parts depends on the calling function's parameters: its callers' sites
+	// resolve it.
+	Requests []Request
 }
 
 // Package derives the summary of every function and method of the package that reaches
-// the Slack API (or another URL), sets Web API arguments, or is an option. Functions with
-// nothing to say are left out. The result is deterministic for the same source.
-func Package(in Input) map[*types.Func]*Summary {
+// the Slack API (or another URL), sets Web API arguments, or is an option, and the call
+// sites that reach requests. The result is deterministic for the same source.
+func Package(in Input) *Derived {
 	d := newDeriver(in)
 	d.index()
 	// Summaries depend on the callees' summaries: iterate to a fixed point (recursion
@@ -41,13 +70,52 @@ func Package(in Input) map[*types.Func]*Summary {
 			break
 		}
 	}
-	out := make(map[*types.Func]*Summary)
+	out := &Derived{Summaries: make(map[*types.Func]*Summary)}
 	for obj, s := range d.summaries {
 		if !s.empty() {
-			out[obj] = s
+			out.Summaries[obj] = s
 		}
 	}
+	d.sites = map[*ast.CallExpr]*Site{}
+	for _, fn := range d.funcs {
+		if in.Skip == nil || !in.Skip(d.fileOf(fn)) {
+			d.summarize(fn) // once more, recording the sites
+		}
+	}
+	for _, st := range d.sites {
+		if len(st.Requests) > 0 {
+			out.Sites = append(out.Sites, *st)
+		}
+	}
+	slices.SortFunc(out.Sites, func(a, b Site) int { return int(a.Call.Pos() - b.Call.Pos()) })
 	return out
+}
+
+func (d *deriver) fileOf(fn *fnInfo) *ast.File {
+	for _, f := range d.in.Files {
+		if f.Pos() <= fn.decl.Pos() && fn.decl.Pos() < f.End() {
+			return f
+		}
+	}
+	return nil
+}
+
+// site records requests of call in fn, when sites are being recorded.
+func (d *deriver) site(call *ast.CallExpr, fn *fnInfo, callee *types.Func, reqs ...Request) {
+	if d.sites == nil {
+		return
+	}
+	st := d.sites[call]
+	if st == nil {
+		st = &Site{Call: call, Func: fn.obj}
+		d.sites[call] = st
+	}
+	if callee != nil && !slices.Contains(st.Callees, callee) {
+		st.Callees = append(st.Callees, callee)
+	}
+	st.Requests = append(st.Requests, reqs...)
+	slices.SortFunc(st.Requests, func(a, b Request) int { return strings.Compare(a.key(), b.key()) })
+	st.Requests = slices.CompactFunc(st.Requests, func(a, b Request) bool { return a.key() == b.key() })
 }
 
 // fnInfo is one function or method declared with a body.
@@ -88,6 +156,7 @@ type deriver struct {
 	busy                                      map[any]bool
 	cycle                                     bool // a memoized computation met one in progress
 	steps                                     int
+	sites                                     map[*ast.CallExpr]*Site // recorded by the last pass only
 }
 
 func newDeriver(in Input) *deriver {
@@ -312,6 +381,11 @@ func (d *deriver) callees(call *ast.CallExpr) []*types.Func {
 	if v := d.target(call.Fun); v != nil {
 		return d.funcVals[v]
 	}
+	if f, ok := typeutil.Callee(d.info, call).(*types.Func); ok && d.in.Implementations != nil {
+		if recv := f.Type().(*types.Signature).Recv(); recv != nil && types.IsInterface(recv.Type()) {
+			return d.in.Implementations(f)
+		}
+	}
 	return nil
 }
 
@@ -329,16 +403,15 @@ func (d *deriver) summaryOf(f *types.Func) *Summary {
 // summarize computes fn's summary from its body and its callees' current summaries.
 func (d *deriver) summarize(fn *fnInfo) *Summary {
 	s := &Summary{}
-	addRequest := func(v Value) {
-		url, via := stripVia(v)
-		s.Requests = append(s.Requests, Request{URL: url, Via: via})
-	}
 	ast.Inspect(fn.decl.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			if i, ok := d.sinkURLArg(n); ok {
 				for _, v := range d.eval(n.Args[i], fn) {
-					addRequest(v)
+					url, via := stripVia(v)
+					r := Request{URL: url, Via: via}
+					s.Requests = append(s.Requests, r)
+					d.site(n, fn, nil, r)
 				}
 			}
 			if name, val, ok := d.setsArg(n); ok && !fn.inOption(n.Pos()) {
@@ -359,7 +432,9 @@ func (d *deriver) summarize(fn *fnInfo) *Summary {
 							// The call passes an option that sets the URL (UpdateMessage
 							// passes MsgOptionUpdate to SendMessageContext).
 							for _, v := range urls {
-								s.Requests = append(s.Requests, Request{URL: v, Via: r.Via})
+								r := Request{URL: v, Via: r.Via}
+								s.Requests = append(s.Requests, r)
+								d.site(n, fn, callee, r)
 							}
 							continue
 						}
@@ -369,7 +444,9 @@ func (d *deriver) summarize(fn *fnInfo) *Summary {
 						if via == "" {
 							via = r.Via
 						}
-						s.Requests = append(s.Requests, Request{URL: url, Via: via})
+						r := Request{URL: url, Via: via}
+						s.Requests = append(s.Requests, r)
+						d.site(n, fn, callee, r)
 					}
 				}
 				for _, a := range cs.Args {

@@ -38,7 +38,7 @@ func check(t *testing.T, src string, imported func(*types.Func) *Summary) map[st
 		t.Fatal(err)
 	}
 	out := map[string]*Summary{}
-	for fn, s := range Package(Input{Pkg: pkg, Files: []*ast.File{f}, Info: info, Imported: imported}) {
+	for fn, s := range Package(Input{Pkg: pkg, Files: []*ast.File{f}, Info: info, Imported: imported}).Summaries {
 		out[fn.Name()] = s
 	}
 	return out

@@ -1,0 +1,163 @@
+package analyzer_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"text/scanner"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/slackscope/slackscope/analyzer"
+)
+
+var pinned = filepath.Join("..", "testdata", "analyzer", "slackscope", "pinned")
+
+// manifestFile reports whether a diagnostic's file is a manifest, whose expectations are
+// "# want" comments that analysistest does not read.
+var manifestFile = regexp.MustCompile(`\.(ya?ml|json)$`)
+
+// filtered passes analysistest's complaints on to t, except those about diagnostics in
+// manifests, which check() below verifies against their "# want" comments.
+type filtered struct{ t *testing.T }
+
+func (f filtered) Errorf(format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	if i := strings.Index(msg, ": unexpected diagnostic:"); i >= 0 {
+		file := msg[:i]
+		for strings.Count(file, ":") > 0 && !manifestFile.MatchString(file) {
+			file = file[:strings.LastIndex(file, ":")]
+		}
+		if manifestFile.MatchString(file) {
+			return
+		}
+	}
+	f.t.Helper()
+	f.t.Errorf("%s", msg)
+}
+
+// run runs the analyzer on the packages of the pinned fixture module and checks every
+// diagnostic: in Go files against // want comments (analysistest), in manifests against
+// # want comments, in the same syntax.
+func run(t *testing.T, a *analysis.Analyzer, pkgs ...string) []*analysistest.Result {
+	t.Helper()
+	results := analysistest.Run(filtered{t}, pinned, a, pkgs...)
+	got := map[string][]string{} // "file:line" -> messages
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			p := r.Pass.Fset.Position(d.Pos)
+			if manifestFile.MatchString(p.Filename) {
+				k := p.Filename + ":" + strconv.Itoa(p.Line)
+				got[k] = append(got[k], d.Message)
+			}
+		}
+	}
+	manifests := map[string]bool{}
+	for _, pkg := range pkgs {
+		for _, name := range []string{"manifest.yml", "manifest.yaml", "manifest.json"} {
+			p, _ := filepath.Abs(filepath.Join(pinned, pkg, name))
+			if _, err := os.Stat(p); err == nil {
+				manifests[p] = true
+			}
+		}
+	}
+	for k := range got {
+		manifests[k[:strings.LastIndex(k, ":")]] = true
+	}
+	for file := range manifests {
+		checkManifest(t, file, got)
+	}
+	return results
+}
+
+func checkManifest(t *testing.T, file string, got map[string][]string) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Error(err)
+		return
+	}
+	for i, line := range strings.Split(string(data), "\n") {
+		k := file + ":" + strconv.Itoa(i+1)
+		var want []*regexp.Regexp
+		if j := strings.Index(line, "# want "); j >= 0 {
+			want = parseWant(t, k, line[j+len("# want "):])
+		}
+		msgs := slices.Clone(got[k])
+		for _, rx := range want {
+			i := slices.IndexFunc(msgs, rx.MatchString)
+			if i < 0 {
+				t.Errorf("%s: no diagnostic was reported matching %#q", k, rx)
+				continue
+			}
+			msgs = slices.Delete(msgs, i, i+1)
+		}
+		for _, m := range msgs {
+			t.Errorf("%s: unexpected diagnostic: %s", k, m)
+		}
+	}
+}
+
+func parseWant(t *testing.T, where, text string) []*regexp.Regexp {
+	var out []*regexp.Regexp
+	var s scanner.Scanner
+	s.Init(strings.NewReader(text))
+	s.Mode = scanner.ScanStrings | scanner.ScanRawStrings
+	for tok := s.Scan(); tok != scanner.EOF; tok = s.Scan() {
+		lit, err := strconv.Unquote(s.TokenText())
+		if err != nil {
+			t.Fatalf("%s: bad # want: %v", where, err)
+		}
+		out = append(out, regexp.MustCompile(lit))
+	}
+	return out
+}
+
+// TestFixtures runs the analyzer once over every package of the fixture module (each a
+// small program that shows one thing; see their doc comments) and checks every diagnostic
+// and fact against the want comments; the subtests check the results.
+func TestFixtures(t *testing.T) {
+	results := run(t, analyzer.Analyzer, "./...")
+	byPkg := map[string]*analyzer.Result{}
+	for _, r := range results {
+		if res, ok := r.Result.(*analyzer.Result); ok {
+			byPkg[strings.TrimPrefix(r.Pass.Pkg.Path(), "example.com/bot/")] = res
+		}
+	}
+	// Calls of every kind are found: through an interface, with options, in a goroutine,
+	// with constant arguments, raw HTTP.
+	t.Run("calls", func(t *testing.T) {
+		var methods []string
+		for _, u := range byPkg["calls"].Uses {
+			methods = append(methods, u.Method)
+		}
+		slices.Sort(methods)
+		want := []string{"channels.history", "chat.postMessage", "chat.postMessage", "chat.postMessage", "chat.update",
+			"conversations.history", "conversations.list", "conversations.list", "reactions.add", "search.messages"}
+		if !slices.Equal(methods, want) {
+			t.Errorf("uses = %v\nwant   %v", methods, want)
+		}
+	})
+	// Facts carry the methods a wrapper package reaches to the command that imports it.
+	t.Run("wrapper", func(t *testing.T) {
+		var prog []string
+		for _, u := range byPkg["wrapper/cmd"].Program {
+			prog = append(prog, u.Method)
+		}
+		if !slices.Equal(prog, []string{"chat.postMessage", "pins.add"}) {
+			t.Errorf("program uses = %v, want chat.postMessage and pins.add through notify", prog)
+		}
+	})
+	// Code that calls no Slack API gets no diagnostic and no fact.
+	t.Run("quiet", func(t *testing.T) {
+		if res := byPkg["quiet"]; res == nil || len(res.Uses)+len(res.Program) != 0 {
+			t.Errorf("quiet has uses: %+v", res)
+		}
+	})
+}

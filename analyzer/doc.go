@@ -1,0 +1,82 @@
+// Package analyzer defines the slackscope Analyzer, which computes the OAuth scopes a Go
+// program built on github.com/slack-go/slack needs and checks the scopes it requests.
+package analyzer
+
+import (
+	"flag"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/slackscope/slackscope/analyzer/bindings"
+)
+
+const doc = `check the Slack OAuth scopes a program needs against those it requests
+
+slackscope finds every call that reaches the Slack Web API: calls and method values of
+github.com/slack-go/slack (through facts derived from the slack-go version the program
+builds with, see slackbindings), calls through the program's own interfaces that
+*slack.Client satisfies, calls inside closures and goroutines, calls of the program's own
+wrappers in other packages, and raw HTTP requests to https://slack.com/api/<method> URLs
+built from constants. It applies what the call passes: a MsgOption that picks another
+endpoint (MsgOptionUpdate: chat.update; a response URL needs no scope), username and icon
+overrides (chat:write.customize), constant conversation types (types=im: im:read only).
+Tests and mocks do not count.
+
+From the calls of the whole program it computes the minimum scope set per token type
+(the pass's Result; slackscope scopes prints it), and, given the scopes the app requests
+(oauth_config.scopes of the app manifest: manifest.yml, manifest.yaml or manifest.json
+beside go.mod or a parent directory of the package, or -manifest), reports:
+
+  missing-scope        a call needs a scope the manifest does not request ("a or b" when
+                       any one of several does), at the call
+  unused-scope         a requested scope no call needs, at the manifest (main packages)
+  deprecated-scope     read, post, client, classic perspectival scopes (chat:write:bot)
+  unknown-scope        a scope Slack does not have (a typo: the closest real one)
+  invalid-combination  scopes Slack refuses together (bot with client), quoting Slack
+  wrong-token-type     a user-only scope in the bot list (search:read), a bot-only one in
+                       the user list, or a call the program's tokens cannot make
+                       (search.messages with a bot token: not_allowed_token_type)
+  missing-dependency   a scope requested without the one it needs
+  retired-method       a call that reaches a retired Web API method, with its replacement
+  invalid-manifest     a manifest that cannot be read, with its position
+
+The request checks are reported by main packages, once for the manifest they use;
+missing-scope by every package at its calls. Scopes that only events, slash commands or
+other app features need are not reported as unused (slackscope does not read handlers
+yet). A finding is silenced with a comment on its line or the line above:
+
+  //slackscope:ignore missing-scope the token comes from another app
+
+(the reason is required; a directive that silences nothing is reported as unused-ignore).`
+
+// Config holds the analyzer's settings.
+type Config struct {
+	// Manifest is the app manifest to check the program against; empty: look for
+	// manifest.yml, manifest.yaml or manifest.json from the package's directory up to the
+	// module root.
+	Manifest string
+	// Token is the token type calls are made with: bot (default) or user.
+	Token string
+}
+
+// New returns a slackscope Analyzer with its own settings (its flags set them), so that
+// several can run with different manifests in one process.
+func New(cfg *Config) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:       "slackscope",
+		Doc:        doc,
+		URL:        "https://pkg.go.dev/github.com/slackscope/slackscope/analyzer",
+		Requires:   []*analysis.Analyzer{bindings.Analyzer},
+		FactTypes:  []analysis.Fact{new(UsesFact)},
+		ResultType: reflect.TypeOf((*Result)(nil)),
+	}
+	a.Flags.Init("slackscope", flag.ContinueOnError)
+	a.Flags.StringVar(&cfg.Manifest, "manifest", cfg.Manifest, "the app manifest (YAML or JSON) to check the scopes against")
+	a.Flags.StringVar(&cfg.Token, "token", cfg.Token, "the token type the program calls with: bot or user")
+	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, cfg) }
+	return a
+}
+
+// Analyzer is the slackscope analyzer with default settings, its flags on its FlagSet.
+var Analyzer = New(&Config{Token: "bot"})

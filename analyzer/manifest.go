@@ -1,0 +1,171 @@
+package analyzer
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// A Manifest is the part of a Slack app manifest slackscope reads: the scopes requested
+// in oauth_config.scopes, with their positions. JSON manifests are read by the same YAML
+// parser (JSON is YAML), so positions work for both.
+type Manifest struct {
+	Path    string
+	Content []byte
+	Bot     []ScopeRef // oauth_config.scopes.bot
+	User    []ScopeRef // oauth_config.scopes.user
+	// HasScopes is false when the manifest has no oauth_config.scopes at all: it then
+	// requests nothing slackscope can check.
+	HasScopes bool
+}
+
+// A ScopeRef is one requested scope and where the manifest names it (1-based).
+type ScopeRef struct {
+	Name      string
+	Line, Col int
+}
+
+// A ManifestError says why a manifest cannot be read, and where.
+type ManifestError struct {
+	Path      string
+	Line, Col int // 0 when unknown
+	Msg       string
+}
+
+func (e *ManifestError) Error() string {
+	switch {
+	case e.Line == 0:
+		return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+	case e.Col == 0:
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg)
+}
+
+// manifestNames are the files looked for, in this order, in each directory.
+var manifestNames = []string{"manifest.yml", "manifest.yaml", "manifest.json"}
+
+// findManifest looks for a manifest in dir and its parents, up to the directory that
+// holds go.mod. It returns "" when there is none.
+func findManifest(dir string) string {
+	for {
+		for _, name := range manifestNames {
+			p := filepath.Join(dir, name)
+			if st, err := os.Stat(p); err == nil && !st.IsDir() {
+				return p
+			}
+		}
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return ""
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// ReadManifest reads and parses the manifest at path.
+func ReadManifest(path string) (*Manifest, error) {
+	content, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &ManifestError{Path: path, Msg: strings.TrimPrefix(err.Error(), "open "+path+": ")}
+	}
+	return ParseManifest(path, content)
+}
+
+var yamlLineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// ParseManifest parses a manifest's content; path names it in errors.
+func ParseManifest(path string, content []byte) (*Manifest, error) {
+	m := &Manifest{Path: path, Content: content}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(content, &doc); err != nil {
+		msg := err.Error()
+		if sub := yamlLineErr.FindStringSubmatch(msg); sub != nil {
+			line, _ := strconv.Atoi(sub[1])
+			return nil, &ManifestError{Path: path, Line: line, Msg: "not YAML or JSON: " + sub[2]}
+		}
+		return nil, &ManifestError{Path: path, Msg: "not YAML or JSON: " + strings.TrimPrefix(msg, "yaml: ")}
+	}
+	if len(doc.Content) == 0 {
+		return nil, &ManifestError{Path: path, Msg: "empty manifest (expected a mapping with oauth_config)"}
+	}
+	top := doc.Content[0]
+	if top.Kind != yaml.MappingNode {
+		return nil, &ManifestError{Path: path, Line: top.Line, Col: top.Column, Msg: "expected a mapping with oauth_config at the top"}
+	}
+	scopes := lookup(top, "oauth_config", "scopes")
+	if scopes == nil {
+		return m, nil
+	}
+	if scopes.Kind != yaml.MappingNode {
+		return nil, &ManifestError{Path: path, Line: scopes.Line, Col: scopes.Column, Msg: "oauth_config.scopes must be a mapping with bot and user lists"}
+	}
+	m.HasScopes = true
+	var errs []error
+	for i := 0; i+1 < len(scopes.Content); i += 2 {
+		k, v := scopes.Content[i], scopes.Content[i+1]
+		var list *[]ScopeRef
+		switch k.Value {
+		case "bot":
+			list = &m.Bot
+		case "user":
+			list = &m.User
+		default:
+			errs = append(errs, &ManifestError{Path: path, Line: k.Line, Col: k.Column, Msg: fmt.Sprintf("unknown key %q in oauth_config.scopes (expected bot or user)", k.Value)})
+			continue
+		}
+		if v.Kind != yaml.SequenceNode {
+			errs = append(errs, &ManifestError{Path: path, Line: v.Line, Col: v.Column, Msg: fmt.Sprintf("oauth_config.scopes.%s must be a list of scopes", k.Value)})
+			continue
+		}
+		for _, s := range v.Content {
+			if s.Kind != yaml.ScalarNode || s.Value == "" {
+				errs = append(errs, &ManifestError{Path: path, Line: s.Line, Col: s.Column, Msg: fmt.Sprintf("oauth_config.scopes.%s: expected a scope name", k.Value)})
+				continue
+			}
+			*list = append(*list, ScopeRef{Name: s.Value, Line: s.Line, Col: s.Column})
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return m, nil
+}
+
+// lookup follows keys through nested mappings.
+func lookup(n *yaml.Node, keys ...string) *yaml.Node {
+	for _, key := range keys {
+		if n.Kind != yaml.MappingNode {
+			return nil
+		}
+		var next *yaml.Node
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == key {
+				next = n.Content[i+1]
+			}
+		}
+		if next == nil {
+			return nil
+		}
+		n = next
+	}
+	return n
+}
+
+// names lists the scope names of refs.
+func names(refs []ScopeRef) []string {
+	out := make([]string, len(refs))
+	for i, r := range refs {
+		out[i] = r.Name
+	}
+	return out
+}

@@ -1,0 +1,257 @@
+package analyzer
+
+import (
+	"errors"
+	"fmt"
+	"go/token"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/slackscope/slackscope/analyzer/bindings"
+	"github.com/slackscope/slackscope/catalog"
+)
+
+// Result is what the analyzer computes for a package.
+type Result struct {
+	// Token is the token type the program calls with (bot unless -token says user).
+	Token catalog.TokenType
+	// Uses are the package's own calls that reach a Web API method or feature.
+	Uses []Use
+	// Unresolved are its calls that reach the Web API with a method it cannot tell.
+	Unresolved []Unresolved
+	// Program merges the uses of the package and of every package it imports.
+	Program []FactUse
+	// Minimum is the minimum scope set per token type for Program: Minimum[Bot] holds the
+	// calls made with a bot token, Minimum[User] those only a user token can make.
+	Minimum map[catalog.TokenType]catalog.MinimumSet
+	// Manifest is the manifest the package was checked against (nil: none found).
+	Manifest *Manifest
+}
+
+func run(pass *analysis.Pass, cfg *Config) (any, error) {
+	token := catalog.Bot
+	if cfg.Token != "" {
+		t, ok := catalog.ParseTokenType(cfg.Token)
+		if !ok || (t != catalog.Bot && t != catalog.User) {
+			return nil, fmt.Errorf("-token %q: expected bot or user", cfg.Token)
+		}
+		token = t
+	}
+	res := &Result{Token: token}
+	if pass.Module != nil && pass.Module.Version != "" {
+		// A dependency (slack-go itself, a third-party wrapper): its calls are the
+		// program's needs only where the program's own code calls into it, and the
+		// binding facts carry them there.
+		return res, nil
+	}
+	br := pass.ResultOf[bindings.Analyzer].(*bindings.Result)
+	uses, unresolved := findUses(pass, br)
+	res.Uses, res.Unresolved = uses, unresolved
+	res.Program = programUses(pass, uses)
+	if len(res.Program) > 0 {
+		pass.ExportPackageFact(&UsesFact{Uses: res.Program})
+	}
+
+	rep := newReporter(pass)
+	isMain := pass.Pkg.Name() == "main"
+	path := cfg.Manifest
+	if path == "" && len(pass.Files) > 0 {
+		path = findManifest(filepath.Dir(pass.Fset.Position(pass.Files[0].Pos()).Filename))
+	}
+	var req *request
+	if path != "" {
+		man, err := ReadManifest(path)
+		switch {
+		case err != nil:
+			if isMain {
+				reportManifestError(pass, rep, path, err)
+			}
+		case man.HasScopes:
+			res.Manifest = man
+			req = newRequest(pass, rep, man)
+		}
+	}
+	userToo := token == catalog.User || (req != nil && len(req.man.User) > 0)
+	res.Minimum = minimum(res.Program, token, userToo)
+
+	for _, u := range uses {
+		checkUse(pass, rep, u, token, userToo, req)
+	}
+	if req != nil && isMain {
+		req.checkRequest()
+		req.checkUnused(res.Program, token, userToo)
+	}
+	rep.finish()
+	return res, nil
+}
+
+// tokenFor is the token type a call of m is made with: the program's, or the other one
+// when only it can make the call and the app has it too. ok is false when neither can.
+func tokenFor(m catalog.Method, def catalog.TokenType, userToo bool) (t catalog.TokenType, ok bool) {
+	if m.Requirement(def).Kind != catalog.NotAccepted {
+		return def, true
+	}
+	other := catalog.User
+	if def == catalog.User {
+		other = catalog.Bot
+	}
+	if (other == catalog.Bot || userToo) && m.Requirement(other).Kind != catalog.NotAccepted {
+		return other, true
+	}
+	return def, false
+}
+
+// need is what one use requires of token t, with the call's arguments applied.
+func need(u FactUse, t catalog.TokenType) (catalog.Need, bool) {
+	var r catalog.Requirement
+	if u.Feature {
+		f, ok := catalog.LookupFeature(u.Method)
+		if !ok {
+			return catalog.Need{}, false
+		}
+		r = f.Tokens[t]
+	} else {
+		m, ok := catalog.LookupMethod(u.Method)
+		if !ok || m.Auth != catalog.Bearer {
+			return catalog.Need{}, false
+		}
+		r = m.Requirement(t)
+	}
+	if r.Kind != catalog.Accepted {
+		return catalog.Need{Name: u.Method, Requirement: r}, true
+	}
+	var cs []catalog.Clause
+	for _, c := range r.Clauses {
+		if len(u.Narrowed) > 0 && !u.Open && allIn(u.Narrowed, c) {
+			for _, s := range u.Narrowed {
+				cs = append(cs, catalog.Clause{s})
+			}
+			continue
+		}
+		cs = append(cs, c)
+	}
+	for _, e := range u.Extra {
+		if s, ok := catalog.LookupScope(e); ok && s.Tokens.Has(t) {
+			cs = append(cs, catalog.Clause{e})
+		}
+	}
+	return catalog.Need{Name: u.Method, Requirement: catalog.Requirement{Kind: catalog.Accepted, Clauses: cs}}, true
+}
+
+func allIn(xs []string, c catalog.Clause) bool {
+	for _, x := range xs {
+		if !c.Has(x) {
+			return false
+		}
+	}
+	return true
+}
+
+// minimum is the minimum scope set of the program's uses, per token type they are made
+// with.
+func minimum(prog []FactUse, def catalog.TokenType, userToo bool) map[catalog.TokenType]catalog.MinimumSet {
+	byToken := map[catalog.TokenType][]catalog.Need{}
+	for _, u := range prog {
+		t := def
+		if !u.Feature {
+			if m, ok := catalog.LookupMethod(u.Method); ok {
+				t, _ = tokenFor(m, def, userToo)
+			}
+		}
+		if n, ok := need(u, t); ok {
+			byToken[t] = append(byToken[t], n)
+		}
+	}
+	out := map[catalog.TokenType]catalog.MinimumSet{}
+	for t, needs := range byToken {
+		out[t] = catalog.MinimumOf(t, needs)
+	}
+	return out
+}
+
+// checkUse reports what is wrong with one call: a retired method, a method no token of
+// the program can call, scopes the manifest lacks.
+func checkUse(pass *analysis.Pass, rep *reporter, u Use, def catalog.TokenType, userToo bool, req *request) {
+	if u.Feature {
+		return
+	}
+	m, ok := catalog.LookupMethod(u.Method)
+	if !ok {
+		return
+	}
+	if m.Status == catalog.Retired || m.Status == catalog.Removed {
+		msg := fmt.Sprintf("%s calls %s, which Slack has %s", u.Callee, u.Method, m.Status)
+		if len(m.Deprecation.Replacements) > 0 {
+			msg += "; use " + strings.Join(m.Deprecation.Replacements, " or ") + " instead"
+		}
+		rep.report(analysis.Diagnostic{Pos: u.Pos, Category: "retired-method", Message: msg})
+		return
+	}
+	if m.Auth != catalog.Bearer {
+		return
+	}
+	t, ok := tokenFor(m, def, userToo)
+	if !ok {
+		msg := fmt.Sprintf("%s calls %s, which a %s token cannot call (Slack answers not_allowed_token_type)", u.Callee, u.Method, tokenName(def))
+		if acc := m.AcceptedTokens(); acc != 0 {
+			msg += "; it needs a " + strings.ReplaceAll(acc.String(), ",", " or ") + " token"
+		}
+		rep.report(analysis.Diagnostic{Pos: u.Pos, Category: "wrong-token-type", Message: msg})
+		return
+	}
+	if req == nil {
+		return
+	}
+	n, ok := need(FactUse{Method: u.Method, Narrowed: u.Narrowed, Extra: u.Extra, Open: u.Narrowed == nil}, t)
+	if !ok || n.Requirement.Kind != catalog.Accepted {
+		return
+	}
+	granted := req.granted(t)
+	for _, c := range n.Requirement.Clauses {
+		if slices.ContainsFunc(c, func(s string) bool { return granted[s] }) {
+			continue
+		}
+		what := c[0]
+		if len(c) > 1 {
+			what = "one of " + strings.Join(c, ", ")
+		}
+		rep.report(analysis.Diagnostic{Pos: u.Pos, Category: "missing-scope", Message: fmt.Sprintf(
+			"%s calls %s, which needs %s on a %s token; %s does not request it (oauth_config.scopes.%s)",
+			u.Callee, u.Method, what, tokenName(t), filepath.Base(req.man.Path), listName(t))})
+	}
+}
+
+func tokenName(t catalog.TokenType) string { return strings.ReplaceAll(t.String(), "_", " ") }
+
+func listName(t catalog.TokenType) string {
+	if t == catalog.User {
+		return "user"
+	}
+	return "bot"
+}
+
+// reportManifestError reports a manifest that cannot be read at the position it names.
+func reportManifestError(pass *analysis.Pass, rep *reporter, path string, err error) {
+	var errs []error
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	} else {
+		errs = []error{err}
+	}
+	content, _ := readFile(path)
+	tf := addFile(pass, path, content)
+	for _, e := range errs {
+		pos, msg := token.NoPos, e.Error()
+		var me *ManifestError
+		if errors.As(e, &me) && tf != nil && me.Line > 0 {
+			pos, msg = position(tf, content, me.Line, me.Col), me.Msg
+		}
+		if pos == token.NoPos && len(pass.Files) > 0 {
+			pos = pass.Files[0].Package
+		}
+		rep.report(analysis.Diagnostic{Pos: pos, Category: "invalid-manifest", Message: "cannot read the app manifest: " + msg})
+	}
+}

@@ -1,0 +1,222 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/slackscope/slackscope/analyzer/bindings"
+	"github.com/slackscope/slackscope/analyzer/derive"
+	"github.com/slackscope/slackscope/catalog"
+)
+
+// A Use is one call that reaches a Web API method or an app feature.
+type Use struct {
+	// Method is the Web API method ("chat.postMessage"), or for a feature the feature's
+	// name ("incoming_webhook") with Feature set.
+	Method  string
+	Feature bool
+	Pos     token.Pos
+	// Callee names the Go function called ("(*slack.Client).PostMessage"), or "an HTTP
+	// request" for a direct one.
+	Callee string
+	// Narrowed are the scopes the call's arguments pick among the method's alternatives
+	// (types=im: im:read); nil when the call leaves the choice open.
+	Narrowed []string
+	// Extra are the conditional scopes the call's arguments make necessary
+	// (chat:write.customize for MsgOptionUsername).
+	Extra []string
+}
+
+// An Unresolved call reaches the Web API, but the derivation cannot tell which method.
+type Unresolved struct {
+	Pos    token.Pos
+	Callee string
+	Why    string
+}
+
+// findUses turns the package's call sites into uses. A request whose URL still depends on
+// the calling function's parameters is left to that function's callers, where it is
+// resolved.
+func findUses(pass *analysis.Pass, res *bindings.Result) (uses []Use, unresolved []Unresolved) {
+	for _, site := range res.Sites {
+		callee := "an HTTP request"
+		if len(site.Callees) > 0 {
+			callee = shortName(site.Callees[0])
+		}
+		seen := map[string]bool{}
+		for _, r := range site.Requests {
+			if hasParam(r.URL) {
+				continue
+			}
+			m, ok, open := r.URL.Method()
+			switch {
+			case ok && !open && derive.ValidMethod(m):
+				if seen[m] {
+					continue
+				}
+				seen[m] = true
+				u := Use{Method: m, Pos: site.Call.Pos(), Callee: callee}
+				narrow(pass, res, site, &u)
+				uses = append(uses, u)
+			case ok:
+				unresolved = append(unresolved, Unresolved{Pos: site.Call.Pos(), Callee: callee, Why: "the Web API method is not a constant: " + r.URL.String()})
+			}
+		}
+		// Requests to other URLs that an app feature stands for (PostWebhook: an
+		// incoming webhook).
+		for _, fn := range site.Callees {
+			s := res.Summary(fn)
+			if s == nil {
+				continue
+			}
+			for _, t := range derive.Resolve(fn, s).Targets {
+				if t.Kind == derive.IncomingWebhook && !seen[string(t.Kind)] {
+					seen[string(t.Kind)] = true
+					uses = append(uses, Use{Method: string(t.Kind), Feature: true, Pos: site.Call.Pos(), Callee: callee})
+				}
+			}
+		}
+	}
+	return uses, unresolved
+}
+
+func hasParam(v derive.Value) bool {
+	return slices.ContainsFunc(v, func(p derive.Part) bool { return p.Kind == derive.Param })
+}
+
+// shortName writes a function's name with its package's last element:
+// "(*slack.Client).PostMessage", "notify.Notify".
+func shortName(fn *types.Func) string {
+	full := fn.FullName()
+	if fn.Pkg() == nil {
+		return full
+	}
+	path := fn.Pkg().Path()
+	short := path[strings.LastIndex(path, "/")+1:]
+	if fn.Pkg().Name() != "" {
+		short = fn.Pkg().Name()
+	}
+	return strings.Replace(full, path+".", short+".", 1)
+}
+
+// narrow applies what the call passes to the use: constant values of list arguments that
+// choose among the method's alternatives, and options that set the arguments of a
+// conditional scope.
+func narrow(pass *analysis.Pass, res *bindings.Result, site derive.Site, u *Use) {
+	m, ok := catalog.LookupMethod(u.Method)
+	if !ok || len(site.Callees) == 0 {
+		return
+	}
+	callee := site.Callees[0]
+	sum := res.Summary(callee)
+	if sum != nil {
+		for _, a := range m.Arguments {
+			for _, arg := range sum.Args {
+				if arg.Name != a.Name {
+					continue
+				}
+				vals, known := argValues(pass, site.Call, callee, arg)
+				if !known {
+					continue
+				}
+				if scopes, ok := a.Scopes(vals); ok {
+					u.Narrowed = append(u.Narrowed, scopes...)
+				}
+			}
+		}
+	}
+	// Options passed at the call (slack.MsgOptionUsername("deploy-bot")).
+	var set []string
+	for _, e := range site.Call.Args {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		if fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func); ok {
+			if s := res.Summary(fn); s != nil && s.Option != nil {
+				set = append(set, s.Option.Args...)
+			}
+		}
+	}
+	for _, c := range m.Conditional {
+		if slices.ContainsFunc(c.Args, func(a string) bool { return slices.Contains(set, a) }) && !slices.Contains(u.Extra, c.Scope) {
+			u.Extra = append(u.Extra, c.Scope)
+		}
+	}
+}
+
+// argValues reads the constant values a call passes for a Web API argument the callee
+// takes from its parameters (arg.Index, below it arg.Path): the strings of
+// &slack.GetConversationsParameters{Types: []string{"im"}}, or of a variadic parameter.
+// known is false when the call passes something the analyzer cannot read; a composite
+// literal that leaves the field out passes nothing (the Web API's default applies).
+func argValues(pass *analysis.Pass, call *ast.CallExpr, callee *types.Func, arg derive.Arg) (vals []string, known bool) {
+	sig := callee.Type().(*types.Signature)
+	if arg.Index >= len(call.Args) {
+		return nil, sig.Variadic() && arg.Index == sig.Params().Len()-1 && len(arg.Path) == 0
+	}
+	if sig.Variadic() && arg.Index == sig.Params().Len()-1 && !call.Ellipsis.IsValid() && len(arg.Path) == 0 {
+		return constStrings(pass, call.Args[arg.Index:])
+	}
+	e := call.Args[arg.Index]
+	for _, field := range arg.Path {
+		e = ast.Unparen(e)
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			e = ast.Unparen(u.X)
+		}
+		lit, ok := e.(*ast.CompositeLit)
+		if !ok {
+			return nil, false
+		}
+		var next ast.Expr
+		for _, elt := range lit.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok && id.Name == field {
+					next = kv.Value
+				}
+			}
+		}
+		if next == nil {
+			return nil, true // the field is left out: its zero value
+		}
+		e = next
+	}
+	e = ast.Unparen(e)
+	if lit, ok := e.(*ast.CompositeLit); ok {
+		return constStrings(pass, lit.Elts)
+	}
+	if s, ok := constString(pass, e); ok {
+		if s == "" {
+			return nil, true
+		}
+		return strings.Split(s, ","), true
+	}
+	return nil, false
+}
+
+func constStrings(pass *analysis.Pass, es []ast.Expr) ([]string, bool) {
+	var out []string
+	for _, e := range es {
+		s, ok := constString(pass, e)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, strings.Split(s, ",")...)
+	}
+	return out, true
+}
+
+func constString(pass *analysis.Pass, e ast.Expr) (string, bool) {
+	tv := pass.TypesInfo.Types[e]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}

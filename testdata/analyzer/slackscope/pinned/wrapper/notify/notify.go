@@ -1,0 +1,18 @@
+// want package:`uses chat.postMessage pins.add`
+
+// Package notify wraps the client; its callers' packages learn, through facts, which Web
+// API methods they reach.
+package notify
+
+import "github.com/slack-go/slack"
+
+// Notify posts text to a channel.
+func Notify(c *slack.Client, channel, text string) error {
+	_, _, err := c.PostMessage(channel, slack.MsgOptionText(text, false))
+	return err
+}
+
+// Pin pins a message.
+func Pin(c *slack.Client, channel, ts string) error {
+	return c.AddPin(channel, slack.NewRefToMessage(channel, ts))
+}
