@@ -62,11 +62,11 @@ func findUses(pass *analysis.Pass, res *bindings.Result) (uses []Use, unresolved
 					continue
 				}
 				seen[m] = true
-				u := Use{Method: m, Pos: site.Call.Pos(), Callee: callee}
+				u := Use{Method: m, Pos: site.Pos(), Callee: callee}
 				narrow(pass, res, site, &u)
 				uses = append(uses, u)
 			case ok:
-				unresolved = append(unresolved, Unresolved{Pos: site.Call.Pos(), Callee: callee, Why: "the Web API method is not a constant: " + r.URL.String()})
+				unresolved = append(unresolved, Unresolved{Pos: site.Pos(), Callee: callee, Why: "the Web API method is not a constant: " + r.URL.String()})
 			}
 		}
 		// Requests to other URLs that an app feature stands for (PostWebhook: an
@@ -79,7 +79,7 @@ func findUses(pass *analysis.Pass, res *bindings.Result) (uses []Use, unresolved
 			for _, t := range derive.Resolve(fn, s).Targets {
 				if t.Kind == derive.IncomingWebhook && !seen[string(t.Kind)] {
 					seen[string(t.Kind)] = true
-					uses = append(uses, Use{Method: string(t.Kind), Feature: true, Pos: site.Call.Pos(), Callee: callee})
+					uses = append(uses, Use{Method: string(t.Kind), Feature: true, Pos: site.Pos(), Callee: callee})
 				}
 			}
 		}
@@ -111,7 +111,7 @@ func shortName(fn *types.Func) string {
 // conditional scope.
 func narrow(pass *analysis.Pass, res *bindings.Result, site derive.Site, u *Use) {
 	m, ok := catalog.LookupMethod(u.Method)
-	if !ok || len(site.Callees) == 0 {
+	if !ok || len(site.Callees) == 0 || site.Call == nil {
 		return
 	}
 	callee := site.Callees[0]

@@ -40,7 +40,10 @@ type Derived struct {
 // A Site is one call that reaches requests: a call of a function with a summary, or an
 // HTTP request made directly.
 type Site struct {
+	// Call is the call; for a function or method value taken without a call
+	// (retry(c.AddReaction)), Call is nil and Ref is the reference.
 	Call    *ast.CallExpr
+	Ref     ast.Expr
 	Func    *types.Func   // the function the call is in
 	Callees []*types.Func // the functions called (several for an interface method); nil for a direct request
 	// Requests are the requests the call sends, options passed at the call applied. A URL
@@ -76,7 +79,7 @@ func Package(in Input) *Derived {
 			out.Summaries[obj] = s
 		}
 	}
-	d.sites = map[*ast.CallExpr]*Site{}
+	d.sites = map[ast.Expr]*Site{}
 	for _, fn := range d.funcs {
 		if in.Skip == nil || !in.Skip(d.fileOf(fn)) {
 			d.summarize(fn) // once more, recording the sites
@@ -87,8 +90,20 @@ func Package(in Input) *Derived {
 			out.Sites = append(out.Sites, *st)
 		}
 	}
-	slices.SortFunc(out.Sites, func(a, b Site) int { return int(a.Call.Pos() - b.Call.Pos()) })
+	slices.SortFunc(out.Sites, func(a, b Site) int { return int(a.Pos() - b.Pos()) })
 	return out
+}
+
+func hasParam(v Value) bool {
+	return slices.ContainsFunc(v, func(p Part) bool { return p.Kind == Param })
+}
+
+// Pos is the position of the call or reference.
+func (s Site) Pos() token.Pos {
+	if s.Call != nil {
+		return s.Call.Pos()
+	}
+	return s.Ref.Pos()
 }
 
 func (d *deriver) fileOf(fn *fnInfo) *ast.File {
@@ -100,15 +115,21 @@ func (d *deriver) fileOf(fn *fnInfo) *ast.File {
 	return nil
 }
 
-// site records requests of call in fn, when sites are being recorded.
-func (d *deriver) site(call *ast.CallExpr, fn *fnInfo, callee *types.Func, reqs ...Request) {
+// site records requests of a call (or a function value: ast.Expr) in fn, when sites are
+// being recorded.
+func (d *deriver) site(node ast.Expr, fn *fnInfo, callee *types.Func, reqs ...Request) {
 	if d.sites == nil {
 		return
 	}
-	st := d.sites[call]
+	st := d.sites[node]
 	if st == nil {
-		st = &Site{Call: call, Func: fn.obj}
-		d.sites[call] = st
+		st = &Site{Func: fn.obj}
+		if call, ok := node.(*ast.CallExpr); ok {
+			st.Call = call
+		} else {
+			st.Ref = node
+		}
+		d.sites[node] = st
 	}
 	if callee != nil && !slices.Contains(st.Callees, callee) {
 		st.Callees = append(st.Callees, callee)
@@ -156,7 +177,7 @@ type deriver struct {
 	busy                                      map[any]bool
 	cycle                                     bool // a memoized computation met one in progress
 	steps                                     int
-	sites                                     map[*ast.CallExpr]*Site // recorded by the last pass only
+	sites                                     map[ast.Expr]*Site // recorded by the last pass only
 }
 
 func newDeriver(in Input) *deriver {
@@ -403,9 +424,38 @@ func (d *deriver) summaryOf(f *types.Func) *Summary {
 // summarize computes fn's summary from its body and its callees' current summaries.
 func (d *deriver) summarize(fn *fnInfo) *Summary {
 	s := &Summary{}
+	called := map[ast.Expr]bool{}
 	ast.Inspect(fn.decl.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.Ident, *ast.SelectorExpr:
+			// A function or method value taken without a call (retry(c.AddReaction)) may
+			// be called with any arguments: its requests count, parameters unknown.
+			e := n.(ast.Expr)
+			if called[e] {
+				return true
+			}
+			f := d.funcRef(e)
+			if f == nil {
+				return true
+			}
+			cs := d.summaryOf(f)
+			if cs.empty() {
+				return true
+			}
+			for _, r := range cs.Requests {
+				for _, v := range subst(r.URL, func(int) values { return values{unknown("an argument of a function value")} }) {
+					req := Request{URL: v, Via: r.Via}
+					s.Requests = append(s.Requests, req)
+					d.site(e, fn, f, req)
+				}
+			}
+			return false
 		case *ast.CallExpr:
+			fun := ast.Unparen(n.Fun)
+			called[fun] = true
+			if sel, ok := fun.(*ast.SelectorExpr); ok {
+				called[sel.Sel] = true
+			}
 			if i, ok := d.sinkURLArg(n); ok {
 				for _, v := range d.eval(n.Args[i], fn) {
 					url, via := stripVia(v)
@@ -439,6 +489,10 @@ func (d *deriver) summarize(fn *fnInfo) *Summary {
 							continue
 						}
 					}
+					// A call of the package's own function is a site only for what the
+					// call itself decides (the callee's URL depends on its parameters):
+					// the rest has its sites inside the callee.
+					local := callee.Pkg() == d.in.Pkg && !hasParam(r.URL)
 					for _, v := range subst(r.URL, args) {
 						url, via := stripVia(v)
 						if via == "" {
@@ -446,7 +500,9 @@ func (d *deriver) summarize(fn *fnInfo) *Summary {
 						}
 						r := Request{URL: url, Via: via}
 						s.Requests = append(s.Requests, r)
-						d.site(n, fn, callee, r)
+						if !local {
+							d.site(n, fn, callee, r)
+						}
 					}
 				}
 				for _, a := range cs.Args {

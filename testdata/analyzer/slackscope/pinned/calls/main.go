@@ -1,4 +1,4 @@
-// want package:`uses channels.history chat.postMessage\+chat:write.customize chat.update conversations.history conversations.list\(channels:read,im:read\) reactions.add search.messages`
+// want package:`uses channels.history chat.postMessage\+chat:write.customize chat.update conversations.history conversations.list\(channels:read,im:read\) pins.add reactions.add search.messages`
 
 // Command calls shows how slackscope finds the Web API calls of a bot and checks them
 // against manifest.yml beside it.
@@ -25,6 +25,7 @@ func announce(p poster, channel string) {
 func main() {
 	c := slack.New(os.Getenv("SLACK_BOT_TOKEN"))
 	announce(c, "C1")
+	values(c)
 
 	// An option picks another endpoint: chat.update, which chat:write covers.
 	c.PostMessage("C1", slack.MsgOptionUpdate("1700000000.000100"), slack.MsgOptionText("edited", false))
