@@ -49,6 +49,10 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	}
 	br := pass.ResultOf[bindings.Analyzer].(*bindings.Result)
 	uses, unresolved := findUses(pass, br)
+	if br.Failure != "" && len(pass.Files) > 0 {
+		unresolved = append(unresolved, Unresolved{Pos: pass.Files[0].Package, Callee: pass.Pkg.Path(),
+			Why: "slackscope could not analyse this package (" + br.Failure + "); please report it"})
+	}
 	res.Uses, res.Unresolved = uses, unresolved
 	res.Program = programUses(pass, uses)
 	if len(res.Program) > 0 {

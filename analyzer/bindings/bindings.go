@@ -105,7 +105,9 @@ func (*PackageFact) String() string { return "reaches the network" }
 // package's call sites that reach requests.
 type Result struct {
 	// Sites are the calls that send requests, outside test files and mocks.
-	Sites    []derive.Site
+	Sites []derive.Site
+	// Failure says why the derivation gave up on the package, if it did.
+	Failure  string
 	local    map[*types.Func]*derive.Summary
 	imported func(*types.Func) *derive.Summary
 }
@@ -138,7 +140,7 @@ func run(pass *analysis.Pass) (any, error) {
 		Implementations: implementations(pass.Pkg, imported),
 		Skip:            skipFile(pass),
 	})
-	res.local, res.Sites = d.Summaries, d.Sites
+	res.local, res.Sites, res.Failure = d.Summaries, d.Sites, d.Failure
 	for fn, s := range res.local {
 		pass.ExportObjectFact(fn, &Fact{Summary: *s})
 	}

@@ -1,6 +1,7 @@
 package derive
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -35,6 +36,9 @@ type Derived struct {
 	// Sites are the calls in the package's functions that send requests, in source order,
 	// with their requests in the calling function's terms.
 	Sites []Site
+	// Failure is set when the derivation met code it could not handle (it then derives
+	// nothing for the package rather than fail the analysis).
+	Failure string
 }
 
 // A Site is one call that reaches requests: a call of a function with a summary, or an
@@ -55,7 +59,14 @@ type Site struct {
 // Package derives the summary of every function and method of the package that reaches
 // the Slack API (or another URL), sets Web API arguments, or is an option, and the call
 // sites that reach requests. The result is deterministic for the same source.
-func Package(in Input) *Derived {
+func Package(in Input) (out *Derived) {
+	// The derivation must never take a vet run down with it: code it does not understand
+	// is reported as a Failure, with what was derived before.
+	defer func() {
+		if r := recover(); r != nil {
+			out = &Derived{Summaries: map[*types.Func]*Summary{}, Failure: fmt.Sprint(r)}
+		}
+	}()
 	d := newDeriver(in)
 	d.index()
 	// Summaries depend on the callees' summaries: iterate to a fixed point (recursion
@@ -73,7 +84,7 @@ func Package(in Input) *Derived {
 			break
 		}
 	}
-	out := &Derived{Summaries: make(map[*types.Func]*Summary)}
+	out = &Derived{Summaries: make(map[*types.Func]*Summary)}
 	for obj, s := range d.summaries {
 		if !s.empty() {
 			out.Summaries[obj] = s

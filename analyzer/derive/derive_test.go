@@ -280,3 +280,29 @@ func TestValueMethod(t *testing.T) {
 		t.Errorf("an overlong value = %v, want one Unknown", long)
 	}
 }
+
+// A failure inside the derivation (here a hook that panics) comes back as Failure, never
+// as a panic through the analysis.
+func TestFailureDoesNotPanic(t *testing.T) {
+	importerOnce.Do(func() { stdImporter = importer.ForCompiler(fset, "source", nil) })
+	f, err := parser.ParseFile(fset, "q.go", `package q
+
+type poster interface{ Post(string) }
+
+func Call(p poster) { p.Post("x") }
+`, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{},
+		Uses: map[*ast.Ident]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{}}
+	pkg, err := (&types.Config{Importer: stdImporter}).Check("q", fset, []*ast.File{f}, info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := Package(Input{Pkg: pkg, Files: []*ast.File{f}, Info: info,
+		Implementations: func(*types.Func) []*types.Func { panic("boom") }})
+	if d.Failure != "boom" || len(d.Summaries) != 0 {
+		t.Errorf("Failure = %q, summaries %v; want boom and none", d.Failure, d.Summaries)
+	}
+}
