@@ -11,10 +11,12 @@ import (
 	"testing"
 	"text/scanner"
 
+	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/slackscope/slackscope/analyzer"
+	"github.com/slackscope/slackscope/catalog"
 )
 
 var pinned = filepath.Join("..", "testdata", "analyzer", "slackscope", "pinned")
@@ -158,6 +160,26 @@ func TestFixtures(t *testing.T) {
 		}
 		if !slices.Equal(prog, []string{"chat.postMessage", "pins.add"}) {
 			t.Errorf("program uses = %v, want chat.postMessage and pins.add through notify", prog)
+		}
+	})
+	// The deploy bot (a few hundred lines, a wrapper package, an interface) needs exactly
+	// the scopes its manifest requests: the minimum set is checked here, and the
+	// manifest draws no diagnostic.
+	t.Run("app", func(t *testing.T) {
+		res := byPkg["app"]
+		if res == nil {
+			t.Fatal("no result for app")
+		}
+		bot := res.Minimum[catalog.Bot]
+		if diff := cmp.Diff([]string{"chat:write", "files:write", "reactions:write", "users:read", "users:read.email"}, bot.Names()); diff != "" {
+			t.Errorf("bot scopes (-want +got):\n%s", diff)
+		}
+		wantChoices := []catalog.Choice{{AnyOf: []string{"channels:history", "groups:history", "im:history", "mpim:history"}, Needs: []string{"conversations.history"}}}
+		if diff := cmp.Diff(wantChoices, bot.Choices); diff != "" {
+			t.Errorf("bot choices (-want +got):\n%s", diff)
+		}
+		if len(res.Minimum) != 1 || len(bot.Unsupported) != 0 {
+			t.Errorf("minimum = %+v, want bot scopes only", res.Minimum)
 		}
 	})
 	// Code that calls no Slack API gets no diagnostic and no fact.

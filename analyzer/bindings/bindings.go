@@ -94,12 +94,21 @@ func (f *Fact) String() string {
 // PackageFact marks a package whose functions, or whose imports' functions, have Facts:
 // packages that import none of them (and neither net/http nor a websocket package) are
 // not derived at all, so that slackscope costs nothing on code far from Slack.
-type PackageFact struct{}
+type PackageFact struct {
+	// Main is true for a package of the main module (the program being checked, not a
+	// versioned dependency): its call sites are counted in it, not where it is called.
+	Main bool
+}
 
 // AFact marks PackageFact as an analysis fact.
 func (*PackageFact) AFact() {}
 
-func (*PackageFact) String() string { return "reaches the network" }
+func (f *PackageFact) String() string {
+	if f.Main {
+		return "reaches the network (main module)"
+	}
+	return "reaches the network"
+}
 
 // Result gives the summaries of the package's functions and of imported ones, and the
 // package's call sites that reach requests.
@@ -139,12 +148,16 @@ func run(pass *analysis.Pass) (any, error) {
 		Imported:        imported,
 		Implementations: implementations(pass.Pkg, imported),
 		Skip:            skipFile(pass),
+		Counted: func(fn *types.Func) bool {
+			var f PackageFact
+			return fn.Pkg() != nil && pass.ImportPackageFact(fn.Pkg(), &f) && f.Main
+		},
 	})
 	res.local, res.Sites, res.Failure = d.Summaries, d.Sites, d.Failure
 	for fn, s := range res.local {
 		pass.ExportObjectFact(fn, &Fact{Summary: *s})
 	}
-	pass.ExportPackageFact(new(PackageFact))
+	pass.ExportPackageFact(&PackageFact{Main: pass.Module == nil || pass.Module.Version == ""})
 	return res, nil
 }
 

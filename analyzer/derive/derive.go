@@ -26,6 +26,10 @@ type Input struct {
 	// Skip, when set, leaves out the call sites (not the summaries) of the files it
 	// reports true for: test files, mocks.
 	Skip func(*ast.File) bool
+	// Counted, when set, reports the functions whose own call sites are counted where
+	// they are (the program's other packages): a call of one is a site only for what the
+	// call decides. The package's own functions always are.
+	Counted func(*types.Func) bool
 }
 
 // Derived is what Package finds.
@@ -503,7 +507,7 @@ func (d *deriver) summarize(fn *fnInfo) *Summary {
 					// A call of the package's own function is a site only for what the
 					// call itself decides (the callee's URL depends on its parameters):
 					// the rest has its sites inside the callee.
-					local := callee.Pkg() == d.in.Pkg && !hasParam(r.URL)
+					local := (callee.Pkg() == d.in.Pkg || d.in.Counted != nil && d.in.Counted(callee)) && !hasParam(r.URL)
 					for _, v := range subst(r.URL, args) {
 						url, via := stripVia(v)
 						if via == "" {
