@@ -74,8 +74,51 @@ func run(t *testing.T, a *analysis.Analyzer, pkgs ...string) []*analysistest.Res
 	}
 	for file := range manifests {
 		checkManifest(t, file, got)
+		checkManifestFixes(t, file, results)
 	}
 	return results
+}
+
+// checkManifestFixes applies every suggested fix that edits a manifest and compares the
+// result with the manifest's .golden file, when it has one (analysistest's own fix check
+// formats files as Go, so it cannot do manifests).
+func checkManifestFixes(t *testing.T, file string, results []*analysistest.Result) {
+	t.Helper()
+	want, err := os.ReadFile(file + ".golden")
+	if err != nil {
+		return
+	}
+	content, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type edit struct {
+		start, end int
+		text       string
+	}
+	var edits []edit
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			for _, f := range d.SuggestedFixes {
+				for _, e := range f.TextEdits {
+					tf := r.Pass.Fset.File(e.Pos)
+					if tf == nil || tf.Name() != file {
+						continue
+					}
+					edits = append(edits, edit{tf.Offset(e.Pos), tf.Offset(e.End), string(e.NewText)})
+				}
+			}
+		}
+	}
+	slices.SortFunc(edits, func(a, b edit) int { return b.start - a.start })
+	edits = slices.Compact(edits)
+	got := string(content)
+	for _, e := range edits {
+		got = got[:e.start] + e.text + got[e.end:]
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s after its fixes (-golden +got):\n%s", file, diff)
+	}
 }
 
 func checkManifest(t *testing.T, file string, got map[string][]string) {
@@ -188,4 +231,10 @@ func TestFixtures(t *testing.T) {
 			t.Errorf("quiet has uses: %+v", res)
 		}
 	})
+}
+
+// The fixes of a request written in Go replace the deprecated or misspelt scope in place
+// (oauth/main.go.golden).
+func TestCodeRequestFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, pinned, analyzer.Analyzer, "./oauth")
 }

@@ -88,8 +88,78 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		req.checkRequest()
 		req.checkUnused(res.Program, token, userToo)
 	}
+	codeReqs := findCodeRequests(pass)
+	for _, cr := range codeReqs {
+		checkCodeRequest(rep, cr)
+	}
+	if req == nil && isMain {
+		checkProgramAgainstCode(rep, codeReqs, res.Program, token, userToo)
+	}
 	rep.finish()
 	return res, nil
+}
+
+// checkProgramAgainstCode checks the program's needs against the scopes a main package
+// requests in code (oauth2.Config, an authorize URL of the v2 flow) when there is no
+// manifest: what is missing is reported at the request, naming a call that needs it.
+func checkProgramAgainstCode(rep *reporter, reqs []codeRequest, prog []FactUse, def catalog.TokenType, userToo bool) {
+	var v2 []codeRequest
+	granted := map[catalog.TokenType]map[string]bool{catalog.Bot: {}, catalog.User: {}}
+	for _, r := range reqs {
+		if r.flow != "v2" && r.flow != "v2_user" {
+			continue
+		}
+		v2 = append(v2, r)
+		for _, s := range r.lists[catalog.BotList] {
+			granted[catalog.Bot][s.name] = true
+		}
+		for _, s := range r.lists[catalog.UserList] {
+			granted[catalog.User][s.name] = true
+		}
+	}
+	if len(v2) == 0 {
+		return
+	}
+	at := v2[0]
+	type gap struct {
+		what  string
+		token catalog.TokenType
+	}
+	var gaps []gap
+	needers := map[gap][]string{}
+	for _, u := range prog {
+		t := def
+		if !u.Feature {
+			m, ok := catalog.LookupMethod(u.Method)
+			if !ok {
+				continue
+			}
+			if t, ok = tokenFor(m, def, userToo || len(granted[catalog.User]) > 0); !ok {
+				continue
+			}
+		}
+		n, ok := need(u, t)
+		if !ok || n.Requirement.Kind != catalog.Accepted {
+			continue
+		}
+		for _, c := range n.Requirement.Clauses {
+			if slices.ContainsFunc(c, func(s string) bool { return granted[t][s] }) {
+				continue
+			}
+			g := gap{what: c[0], token: t}
+			if len(c) > 1 {
+				g.what = "one of " + strings.Join(c, ", ")
+			}
+			if _, seen := needers[g]; !seen {
+				gaps = append(gaps, g)
+			}
+			needers[g] = append(needers[g], fmt.Sprintf("%s by %s at %s", u.Method, u.Callee, filepath.Base(u.Position)))
+		}
+	}
+	for _, g := range gaps {
+		rep.report(analysis.Diagnostic{Pos: at.pos, Category: "missing-scope", Message: fmt.Sprintf(
+			"%s lacks %s for the %s token, which the program needs: %s", at.source, g.what, tokenName(g.token), strings.Join(needers[g], "; "))})
+	}
 }
 
 // tokenFor is the token type a call of m is made with: the program's, or the other one

@@ -1,0 +1,287 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/slackscope/slackscope/catalog"
+)
+
+// A codeRequest is a scope request written in Go: the Scopes of an oauth2.Config, or the
+// scope and user_scope parameters of a Slack authorize URL in a string constant.
+type codeRequest struct {
+	flow   string // the catalog's authorize flow: v2, v1, openid
+	lists  map[catalog.List][]codeScope
+	pos    token.Pos
+	source string // what it is, for messages: "oauth2.Config", "the authorize URL"
+}
+
+// A codeScope is one scope of a code request and the span of its text.
+type codeScope struct {
+	name     string
+	pos, end token.Pos
+}
+
+// oauth2SlackEndpoint is golang.org/x/oauth2/slack.Endpoint, whose AuthURL is Slack's
+// classic (v1) authorize URL, https://slack.com/oauth/authorize (x/oauth2 slack.go).
+const oauth2SlackEndpoint = "golang.org/x/oauth2/slack.Endpoint"
+
+// findCodeRequests finds the scope requests written in the package's files (tests and
+// mocks left out).
+func findCodeRequests(pass *analysis.Pass) []codeRequest {
+	var out []codeRequest
+	for _, f := range pass.Files {
+		if isTestOrMock(pass, f) {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CompositeLit:
+				if r, ok := oauth2Config(pass, n); ok {
+					out = append(out, r)
+				}
+			case *ast.BasicLit:
+				if r, ok := authorizeURL(pass, n); ok {
+					out = append(out, r)
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
+func isTestOrMock(pass *analysis.Pass, f *ast.File) bool {
+	name := pass.Fset.Position(f.Pos()).Filename
+	base := strings.ToLower(name[strings.LastIndexAny(name, `/\`)+1:])
+	return strings.HasSuffix(base, "_test.go") || strings.Contains(base, "mock")
+}
+
+// oauth2Config reads oauth2.Config{Endpoint: ..., Scopes: []string{...}}.
+func oauth2Config(pass *analysis.Pass, lit *ast.CompositeLit) (codeRequest, bool) {
+	n, ok := types.Unalias(pass.TypesInfo.TypeOf(lit)).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "golang.org/x/oauth2" || n.Obj().Name() != "Config" {
+		return codeRequest{}, false
+	}
+	r := codeRequest{flow: "v2", lists: map[catalog.List][]codeScope{}, pos: lit.Pos(), source: "oauth2.Config"}
+	var scopes ast.Expr
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		switch key, _ := kv.Key.(*ast.Ident); {
+		case key == nil:
+		case key.Name == "Scopes":
+			scopes = kv.Value
+		case key.Name == "Endpoint":
+			r.flow = endpointFlow(pass, kv.Value)
+		}
+	}
+	if scopes == nil {
+		return codeRequest{}, false
+	}
+	list := flowList(r.flow, "scope")
+	for _, e := range stringElems(pass, scopes) {
+		s, ok := constString(pass, e)
+		if !ok {
+			continue
+		}
+		pos, end := e.Pos(), e.End()
+		if bl, ok := ast.Unparen(e).(*ast.BasicLit); ok {
+			pos, end = bl.Pos()+1, bl.End()-1 // inside the quotes
+		}
+		r.lists[list] = append(r.lists[list], codeScope{name: s, pos: pos, end: end})
+	}
+	return r, true
+}
+
+// stringElems are the elements of a []string literal, directly or through a variable
+// initialised with one.
+func stringElems(pass *analysis.Pass, e ast.Expr) []ast.Expr {
+	e = ast.Unparen(e)
+	if id, ok := e.(*ast.Ident); ok {
+		if v, ok := pass.TypesInfo.Uses[id].(*types.Var); ok {
+			e = initOf(pass, v)
+		}
+	}
+	if lit, ok := e.(*ast.CompositeLit); ok {
+		return lit.Elts
+	}
+	return nil
+}
+
+// initOf finds the expression a variable is declared with (var x = e, x := e).
+func initOf(pass *analysis.Pass, v *types.Var) ast.Expr {
+	var out ast.Expr
+	for _, f := range pass.Files {
+		if f.Pos() > v.Pos() || v.Pos() >= f.End() {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.ValueSpec:
+				for i, name := range n.Names {
+					if pass.TypesInfo.Defs[name] == v && i < len(n.Values) {
+						out = n.Values[i]
+					}
+				}
+			case *ast.AssignStmt:
+				for i, lhs := range n.Lhs {
+					if id, ok := lhs.(*ast.Ident); ok && pass.TypesInfo.Defs[id] == v && len(n.Lhs) == len(n.Rhs) {
+						out = n.Rhs[i]
+					}
+				}
+			}
+			return out == nil
+		})
+	}
+	return out
+}
+
+// endpointFlow tells the authorize flow from an oauth2.Config's Endpoint: x/oauth2/slack's
+// Endpoint is the classic one; an oauth2.Endpoint literal says by its AuthURL.
+func endpointFlow(pass *analysis.Pass, e ast.Expr) string {
+	e = ast.Unparen(e)
+	if sel, ok := e.(*ast.SelectorExpr); ok {
+		if v, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path()+"."+v.Name() == oauth2SlackEndpoint {
+			return "v1"
+		}
+	}
+	if lit, ok := e.(*ast.CompositeLit); ok {
+		for _, elt := range lit.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "AuthURL" {
+					if s, ok := constString(pass, kv.Value); ok {
+						if u, err := url.Parse(s); err == nil {
+							if f := flowByPath(u.Path); f != "" {
+								return f
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	return "v2"
+}
+
+// flowByPath is the catalog's flow for an authorize path (the first that matches).
+func flowByPath(path string) string {
+	for _, f := range catalog.AuthorizeFlows() {
+		if f.Path == path {
+			return f.Flow
+		}
+	}
+	return ""
+}
+
+// flowList is the list a parameter of a flow requests scopes for.
+func flowList(flow, param string) catalog.List {
+	for _, f := range catalog.AuthorizeFlows() {
+		if f.Flow != flow {
+			continue
+		}
+		for _, p := range f.Params {
+			if p.Name == param {
+				return catalog.List(p.Target)
+			}
+		}
+	}
+	return catalog.BotList
+}
+
+// authorizeURL reads the scopes of a Slack authorize URL in a string literal:
+// "https://slack.com/oauth/v2/authorize?scope=chat:write,commands&user_scope=search:read".
+func authorizeURL(pass *analysis.Pass, lit *ast.BasicLit) (codeRequest, bool) {
+	if lit.Kind != token.STRING || !strings.Contains(lit.Value, "slack.com/") || !strings.Contains(lit.Value, "authorize") {
+		return codeRequest{}, false
+	}
+	s, err := strconv.Unquote(lit.Value)
+	if err != nil {
+		return codeRequest{}, false
+	}
+	u, err := url.Parse(s)
+	if err != nil || !strings.HasSuffix(u.Host, "slack.com") {
+		return codeRequest{}, false
+	}
+	flow := flowByPath(u.Path)
+	if flow == "" {
+		return codeRequest{}, false
+	}
+	r := codeRequest{flow: flow, lists: map[catalog.List][]codeScope{}, pos: lit.Pos(), source: "the authorize URL"}
+	// Positions: only where the literal's text is the string itself (no escapes), find
+	// each scope in the source text.
+	raw := lit.Value[1 : len(lit.Value)-1]
+	exact := raw == s
+	for _, f := range catalog.AuthorizeFlows() {
+		if f.Flow != flow {
+			continue
+		}
+		for _, p := range f.Params {
+			val := u.Query().Get(p.Name)
+			if val == "" {
+				continue
+			}
+			start := strings.Index(raw, p.Name+"=")
+			scopes, _ := catalog.ParseScopes(val)
+			for _, sc := range scopes {
+				cs := codeScope{name: sc, pos: lit.Pos(), end: lit.End()}
+				if exact && start >= 0 {
+					if i := strings.Index(raw[start:], sc); i >= 0 {
+						off := token.Pos(1 + start + i)
+						cs.pos, cs.end = lit.Pos()+off, lit.Pos()+off+token.Pos(len(sc))
+					}
+				}
+				r.lists[catalog.List(p.Target)] = append(r.lists[catalog.List(p.Target)], cs)
+			}
+		}
+	}
+	return r, len(r.lists) > 0
+}
+
+// checkCodeRequest reports the problems of a request written in Go, at the scope's text,
+// with a fix when there is a single replacement.
+func checkCodeRequest(rep *reporter, r codeRequest) {
+	req := catalog.Request{}
+	for list, scopes := range r.lists {
+		var names []string
+		for _, s := range scopes {
+			names = append(names, s.name)
+		}
+		switch list {
+		case catalog.BotList:
+			req.Bot = names
+		case catalog.UserList:
+			req.User = names
+		case catalog.ClassicList:
+			req.Classic = names
+		}
+	}
+	for _, p := range catalog.Validate(req) {
+		var at *codeScope
+		for _, s := range r.lists[p.List] {
+			if s.name == p.Scope {
+				at = &s
+				break
+			}
+		}
+		if at == nil {
+			continue
+		}
+		d := analysis.Diagnostic{Pos: at.pos, End: at.end, Category: string(p.Code), Message: p.Message + " (" + r.source + ")"}
+		if (p.Code == catalog.DeprecatedScope || p.Code == catalog.UnknownScope) && len(p.Suggestions) == 1 && at.end-at.pos == token.Pos(len(at.name)) {
+			d.SuggestedFixes = []analysis.SuggestedFix{{
+				Message:   "request " + p.Suggestions[0] + " instead of " + p.Scope,
+				TextEdits: []analysis.TextEdit{{Pos: at.pos, End: at.end, NewText: []byte(p.Suggestions[0])}},
+			}}
+		}
+		rep.report(d)
+	}
+}
