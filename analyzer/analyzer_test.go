@@ -1,6 +1,8 @@
 package analyzer_test
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -238,3 +240,31 @@ func TestFixtures(t *testing.T) {
 func TestCodeRequestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, pinned, analyzer.Analyzer, "./oauth")
 }
+
+// -manifest-sum keys go vet's cache to the manifest; a stale sum is reported, not trusted.
+func TestManifestSum(t *testing.T) {
+	content, err := os.ReadFile(filepath.Join(pinned, "combination", "manifest.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(content)
+	for _, tc := range []struct {
+		sum   string
+		stale bool
+	}{{hex.EncodeToString(sum[:8]), false}, {"0123456789abcdef", true}} {
+		a := analyzer.New(&analyzer.Config{Token: "bot", ManifestSum: tc.sum})
+		results := analysistest.Run(nopT{}, pinned, a, "./combination")
+		stale := false
+		for _, d := range results[0].Diagnostics {
+			stale = stale || strings.Contains(d.Message, "the manifest changed since -manifest-sum="+tc.sum)
+		}
+		if stale != tc.stale {
+			t.Errorf("-manifest-sum=%s: reported stale = %v, want %v", tc.sum, stale, tc.stale)
+		}
+	}
+}
+
+// nopT drops analysistest's complaints, for tests that check results themselves.
+type nopT struct{}
+
+func (nopT) Errorf(string, ...any) {}

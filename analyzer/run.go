@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"go/token"
@@ -72,6 +74,10 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		case err != nil:
 			if isMain {
 				reportManifestError(pass, rep, path, err)
+			}
+		case cfg.ManifestSum != "" && !sumMatches(man.Content, cfg.ManifestSum):
+			if isMain {
+				reportManifestError(pass, rep, path, fmt.Errorf("the manifest changed since -manifest-sum=%s was computed (go vet may be showing cached results); pass the new sum", cfg.ManifestSum))
 			}
 		case man.HasScopes:
 			res.Manifest = man
@@ -328,4 +334,10 @@ func reportManifestError(pass *analysis.Pass, rep *reporter, path string, err er
 		}
 		rep.report(analysis.Diagnostic{Pos: pos, Category: "invalid-manifest", Message: "cannot read the app manifest: " + msg})
 	}
+}
+
+// sumMatches reports whether sum is a prefix of content's SHA-256 in hex.
+func sumMatches(content []byte, sum string) bool {
+	h := sha256.Sum256(content)
+	return strings.HasPrefix(hex.EncodeToString(h[:]), strings.ToLower(sum))
 }
