@@ -268,3 +268,9 @@ func TestManifestSum(t *testing.T) {
 type nopT struct{}
 
 func (nopT) Errorf(string, ...any) {}
+
+// Code is checked against the slack-go version it builds with: v0.16.0's UploadFile still
+// calls files.upload, which Slack retired.
+func TestOldRelease(t *testing.T) {
+	analysistest.Run(t, filepath.Join("..", "testdata", "analyzer", "slackscope", "v0.16.0"), analyzer.Analyzer, "./...")
+}

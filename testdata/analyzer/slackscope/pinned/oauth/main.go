@@ -12,6 +12,7 @@ import (
 
 	"github.com/slack-go/slack"
 	"golang.org/x/oauth2"
+	oauthslack "golang.org/x/oauth2/slack"
 )
 
 var config = oauth2.Config{ // want `oauth2.Config lacks reactions:write for the bot token, which the program needs: reactions.add by \(\*slack.Client\).AddReaction at main.go:\d+:\d+`
@@ -27,6 +28,13 @@ var config = oauth2.Config{ // want `oauth2.Config lacks reactions:write for the
 		"reactions:wirte", // want `unknown scope "reactions:wirte".*\(oauth2.Config\)`
 		"search:read",     // want `search:read cannot be granted on a bot token.*\(oauth2.Config\)`
 	},
+}
+
+// classic uses x/oauth2/slack's Endpoint, the v1 flow of classic apps: its Scopes are a
+// classic list, and its perspectival scopes are as deprecated as classic apps are.
+var classic = oauth2.Config{
+	Endpoint: oauthslack.Endpoint,
+	Scopes:   []string{"chat:write:bot", "reactions:write"}, // want `chat:write:bot is deprecated; request chat:write instead .*\(oauth2.Config\)`
 }
 
 // installURL asks for the user scopes in a hand-built URL.

@@ -1,6 +1,6 @@
 // want package:`uses chat.postMessage pins.add`
 
-// Command cmd reaches the Web API only through package notify (main -> notify -> slack):
+// Command cmd reaches the Web API only through package notify (cmd -> notify -> post):
 // the manifest's pins:write and chat:write are needed through it, emoji:read by nothing.
 package main
 

@@ -4,12 +4,15 @@
 // API methods they reach.
 package notify
 
-import "github.com/slack-go/slack"
+import (
+	"github.com/slack-go/slack"
 
-// Notify posts text to a channel.
+	"example.com/bot/wrapper/post"
+)
+
+// Notify posts text to a channel, through package post.
 func Notify(c *slack.Client, channel, text string) error {
-	_, _, err := c.PostMessage(channel, slack.MsgOptionText(text, false))
-	return err
+	return post.Send(c, channel, "notice: "+text)
 }
 
 // Pin pins a message.

@@ -1,0 +1,12 @@
+// want package:`uses chat.postMessage`
+
+// Package post is the bottom of the wrapper chain cmd -> notify -> post -> slack.
+package post
+
+import "github.com/slack-go/slack"
+
+// Send posts text to a channel.
+func Send(c *slack.Client, channel, text string) error {
+	_, _, err := c.PostMessage(channel, slack.MsgOptionText(text, false))
+	return err
+}
