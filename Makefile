@@ -3,7 +3,7 @@ GO ?= go
 BIN := $(CURDIR)/bin
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: test testdeps example generate upgrade-slack-go check vet fmt lint bench
+.PHONY: test testdeps example install-hook generate upgrade-slack-go check vet fmt lint bench
 
 # The whole test suite: fresh generated tables, vet, gofmt, staticcheck, go test.
 test: check vet fmt lint testdeps
@@ -16,15 +16,24 @@ testdeps:
 		(cd $$d && $(GO) list -deps ./... >/dev/null) || exit 1; \
 	done
 
-# The main job on a bundled example: look up a method, an any-of method and a request.
-# The request has problems on purpose, so that lookup exits 1 (findings) there.
+# The main job on the bundled example app (testdata/example, a standup bot whose
+# manifest requests a deprecated scope, lacks one and grants one it never uses): check it
+# (exit 1: findings, on purpose), print its minimum scopes, look a method up.
 example:
 	@$(GO) build -o $(BIN)/slackscope ./cmd/slackscope
-	$(BIN)/slackscope lookup chat.postMessage conversations.history
+	cd testdata/example && $(BIN)/slackscope ./...; test $$? -eq 1
 	@echo
-	$(BIN)/slackscope lookup '(*Client).UpdateMessage' MsgOptionResponseURL
+	cd testdata/example && $(BIN)/slackscope scopes ./...
 	@echo
-	$(BIN)/slackscope lookup -validate "bot,client,chat:write:bot"; test $$? -eq 1
+	$(BIN)/slackscope lookup chat.postMessage '(*Client).UpdateMessage'
+
+# A plain git pre-commit hook that runs slackscope on the whole module (for pre-commit
+# users: .pre-commit-hooks.yaml).
+install-hook:
+	@$(GO) install ./cmd/slackscope
+	@printf '#!/bin/sh\nexec slackscope ./...\n' > .git/hooks/pre-commit
+	@chmod +x .git/hooks/pre-commit
+	@echo "installed .git/hooks/pre-commit (slackscope ./...)"
 
 # Derive catalog/bindings/slack-go.yaml from the slack-go version go.mod pins, then
 # regenerate catalog/zz_generated.go and catalog/zz_bindings.go from the YAML.

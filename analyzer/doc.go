@@ -63,6 +63,9 @@ type Config struct {
 	// sum as a flag makes a changed manifest re-run the check, and a stale sum is
 	// reported rather than trusted.
 	ManifestSum string
+	// NoManifest, when set, checks against no manifest at all (to compute what a program
+	// needs, whatever it requests).
+	NoManifest bool
 }
 
 // New returns a slackscope Analyzer with its own settings (its flags set them), so that

@@ -64,7 +64,9 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	rep := newReporter(pass)
 	isMain := pass.Pkg.Name() == "main"
 	path := cfg.Manifest
-	if path == "" && len(pass.Files) > 0 {
+	if cfg.NoManifest {
+		path = ""
+	} else if path == "" && len(pass.Files) > 0 {
 		path = findManifest(filepath.Dir(pass.Fset.Position(pass.Files[0].Pos()).Filename))
 	}
 	var req *request
@@ -84,7 +86,10 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 			req = newRequest(pass, rep, man)
 		}
 	}
-	userToo := token == catalog.User || (req != nil && len(req.man.User) > 0)
+	// Calls only a user token can make go to the user token when the app has one (it
+	// requests user scopes), or when no manifest is read (the question is then what the
+	// program needs).
+	userToo := token == catalog.User || (req != nil && len(req.man.User) > 0) || cfg.NoManifest
 	res.Minimum = minimum(res.Program, token, userToo)
 
 	for _, u := range uses {

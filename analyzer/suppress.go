@@ -82,6 +82,7 @@ func (r *reporter) report(d analysis.Diagnostic) {
 			return
 		}
 	}
+	d.Message += " [" + d.Category + "]" // go vet prints the message alone
 	r.pass.Report(d)
 }
 

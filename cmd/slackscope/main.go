@@ -1,14 +1,19 @@
-// Command slackscope tells which Slack OAuth scopes an app needs.
+// Command slackscope tells which Slack OAuth scopes a Go app needs, and checks the ones it
+// requests.
 //
-// This first version answers look-ups from the catalog:
-//
-//	slackscope lookup chat.postMessage    # the scopes a method needs, per token type
-//	slackscope lookup chat:write          # a scope: token types, status, the methods it grants
-//	slackscope lookup '(*Client).PostMessage'  # a slack-go function: the methods it calls
+//	slackscope ./...                          # check the packages: file:line:col: message [category]
+//	slackscope check -manifest m.yml ./...    # the same, against that manifest
+//	slackscope scopes [-format text|json|manifest] ./...   # the minimum scope set
+//	go vet -vettool=$(which slackscope) ./... # as a vet tool
+//	slackscope lookup chat.postMessage        # the scopes a method needs, per token type
+//	slackscope lookup chat:write              # a scope: token types, status, the methods it grants
+//	slackscope lookup '(*Client).PostMessage' # a slack-go function: the methods it calls
 //	slackscope lookup -validate "bot,client,chat:write:bot"
+//	slackscope explain '{"ok":false,"error":"missing_scope","needed":"chat:write",...}'
 //
-// Exit codes: 0 success, 1 findings (an unknown name, a request with problems), 2 usage
-// or tool failure.
+// Exit codes: 0 success and nothing found; 1 findings (diagnostics, an unknown name, a
+// request with problems); 2 usage or tool failure (packages that do not load, a manifest
+// flag that names no file). Under go vet, vet's own conventions apply.
 package main
 
 import (
@@ -18,6 +23,9 @@ import (
 	"os"
 	"strings"
 
+	"golang.org/x/tools/go/analysis/unitchecker"
+
+	"github.com/slackscope/slackscope/analyzer"
 	"github.com/slackscope/slackscope/catalog"
 )
 
@@ -28,18 +36,55 @@ const (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	if invokedByVet(os.Args[1:]) {
+		unitchecker.Main(analyzer.Analyzer) // does not return
+	}
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] != "lookup" {
-		fmt.Fprintln(stderr, "usage: slackscope lookup [-validate] NAME...")
+// invokedByVet reports whether go vet runs the command as its -vettool: it asks for the
+// version (-V=full) or the flags (-flags), or passes a unit's .cfg file.
+func invokedByVet(args []string) bool {
+	for _, a := range args {
+		if a == "-V=full" || a == "-flags" || strings.HasSuffix(a, ".cfg") {
+			return true
+		}
+	}
+	return false
+}
+
+const usage = `usage:
+  slackscope [-manifest file] [-format text|json|sarif] packages   check the packages
+  slackscope check [flags] packages                                 the same
+  slackscope scopes [-token bot|user] [-format text|json|manifest] packages
+  slackscope lookup [-validate] NAME...
+  slackscope explain [RESPONSE]
+  go vet -vettool=$(which slackscope) [-slackscope.manifest file] packages
+`
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" {
+		fmt.Fprint(stderr, usage)
 		return exitFailure
 	}
+	switch args[0] {
+	case "lookup":
+		return runLookup(args[1:], stdout, stderr)
+	case "explain":
+		return runExplain(args[1:], stdin, stdout, stderr)
+	case "scopes":
+		return runScopes(args[1:], stdout, stderr)
+	case "check":
+		return runCheck("check", args[1:], stdout, stderr)
+	}
+	return runCheck("slackscope", args, stdout, stderr)
+}
+
+func runLookup(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("lookup", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	validate := fs.Bool("validate", false, "treat the arguments as a scope request (bot scopes) and report its problems")
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := fs.Parse(args); err != nil {
 		return exitFailure
 	}
 	if fs.NArg() == 0 {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -36,7 +37,7 @@ func TestLookupGolden(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var out bytes.Buffer
-			code := run(tt.args, &out, &out)
+			code := run(tt.args, strings.NewReader(""), &out, &out)
 			if code != tt.code {
 				t.Errorf("exit code %d, want %d", code, tt.code)
 			}

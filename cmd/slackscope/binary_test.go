@@ -1,0 +1,102 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// binary is the slackscope command, built once for the tests that run it as users do.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "slackscope-test")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "slackscope")
+	out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
+	if err != nil {
+		os.Stderr.Write(out)
+		panic(err)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// The example app (testdata/example, its own module) run through every subcommand and
+// output format, and through go vet: what each prints, on stdout and stderr, and its exit
+// code, against testdata/<name>.golden.
+func TestCommandGolden(t *testing.T) {
+	example := filepath.Join("..", "..", "testdata", "example")
+	tests := []struct {
+		name string
+		args []string // "slackscope" is replaced by the built binary
+		code int
+	}{
+		{"check-text", []string{"slackscope", "./..."}, exitFindings},
+		{"check-json", []string{"slackscope", "-json", "./..."}, exitFindings},
+		{"check-sarif", []string{"slackscope", "-format", "sarif", "./..."}, exitFindings},
+		{"check-manifest-flag", []string{"slackscope", "check", "-manifest", "manifest.yml", "./..."}, exitFindings},
+		{"check-no-such-package", []string{"slackscope", "./nosuchpkg"}, exitFailure},
+		{"check-bad-format", []string{"slackscope", "-format", "xml", "./..."}, exitFailure},
+		{"scopes-text", []string{"slackscope", "scopes", "./..."}, exitOK},
+		{"scopes-json", []string{"slackscope", "scopes", "-format", "json", "./..."}, exitOK},
+		{"scopes-manifest", []string{"slackscope", "scopes", "-format", "manifest", "./..."}, exitOK},
+		{"explain-body", []string{"slackscope", "explain", `{"ok":false,"error":"missing_scope","needed":"reactions:write","provided":"chat:write,users:read"}`}, exitOK},
+		{"vet", []string{"go", "vet", "-vettool=slackscope", "./..."}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string(nil), tt.args...)
+			if args[0] == "slackscope" {
+				args[0] = binary
+			}
+			if len(args) > 2 && args[2] == "-vettool=slackscope" {
+				args[2] = "-vettool=" + binary
+			}
+			cmd := exec.Command(args[0], args[1:]...)
+			cmd.Dir = example
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			err := cmd.Run()
+			code := 0
+			var exit *exec.ExitError
+			if errors.As(err, &exit) {
+				code = exit.ExitCode()
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			if code != tt.code {
+				t.Errorf("exit code %d, want %d\nstderr: %s", code, tt.code, stderr.String())
+			}
+			got := stdout.String()
+			if stderr.Len() > 0 {
+				got += "--- stderr\n" + stderr.String()
+			}
+			// Absolute paths differ between checkouts.
+			abs, _ := filepath.Abs(example)
+			got = strings.ReplaceAll(got, abs, "$EXAMPLE")
+			golden := filepath.Join("testdata", tt.name+".golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want), got); diff != "" {
+				t.Errorf("output (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -1,0 +1,238 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/slackscope/slackscope/analyzer"
+	"github.com/slackscope/slackscope/catalog"
+)
+
+// programScopes is the minimum scope set of one program (a main package).
+type programScopes struct {
+	Package    string        `json:"package"`
+	Tokens     []tokenScopes `json:"tokens"`
+	Unresolved []unresolved  `json:"unresolved,omitempty"`
+}
+
+type tokenScopes struct {
+	Token       string      `json:"token"`
+	Scopes      []scopeNeed `json:"scopes"`
+	Choices     []choice    `json:"choices,omitempty"`
+	Unsupported []string    `json:"unsupported,omitempty"`
+}
+
+type scopeNeed struct {
+	Scope    string   `json:"scope"`
+	Methods  []string `json:"methods"`
+	Position string   `json:"position"` // one call that needs it
+}
+
+type choice struct {
+	AnyOf    []string `json:"any_of"`
+	Methods  []string `json:"methods"`
+	Position string   `json:"position"`
+}
+
+type unresolved struct {
+	Position string `json:"position"`
+	Callee   string `json:"callee"`
+	Why      string `json:"why"`
+}
+
+// runScopes prints the minimum scope set of the programs among the packages.
+func runScopes(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("scopes", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	token := fs.String("token", "bot", "the token type the program calls with: bot or user")
+	format := fs.String("format", "text", "output: text, json or manifest (the oauth_config.scopes block of an app manifest)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: slackscope scopes [-token bot|user] [-format text|json|manifest] packages")
+		fs.PrintDefaults()
+	}
+	if err := parseInterspersed(fs, args); err != nil {
+		return exitFailure
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return exitFailure
+	}
+	if !slices.Contains([]string{"text", "json", "manifest"}, *format) {
+		fmt.Fprintf(stderr, "slackscope: -format %q: expected text, json or manifest\n", *format)
+		return exitFailure
+	}
+	// The scopes a program needs do not depend on what it requests: no manifest is read.
+	cfg := analyzer.Config{Token: *token, NoManifest: true}
+	run, err := analyze("", fs.Args(), &cfg, false)
+	if err != nil {
+		fmt.Fprintf(stderr, "slackscope: %v\n", err)
+		return exitFailure
+	}
+	progs := programs(run)
+	switch *format {
+	case "json":
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.Encode(progs)
+	case "manifest":
+		for i, p := range progs {
+			if i > 0 || len(progs) > 1 {
+				fmt.Fprintf(stdout, "# %s\n", p.Package)
+			}
+			writeManifestBlock(stdout, p)
+		}
+	default:
+		for i, p := range progs {
+			if i > 0 {
+				fmt.Fprintln(stdout)
+			}
+			writeScopesText(stdout, p, len(progs) > 1)
+		}
+	}
+	return exitOK
+}
+
+// programs are the minimum sets of the main packages among the roots, or of every root
+// when none is a command.
+func programs(run *analysisRun) []programScopes {
+	var roots []rootResult
+	for _, r := range run.results {
+		if r.pkg.Name == "main" {
+			roots = append(roots, r)
+		}
+	}
+	if len(roots) == 0 {
+		roots = run.results
+	}
+	wd, _ := os.Getwd()
+	var out []programScopes
+	for _, r := range roots {
+		p := programScopes{Package: r.pkg.PkgPath}
+		where := map[string]string{}
+		for _, u := range r.res.Program {
+			where[u.Method] = relPosition(wd, u.Position)
+		}
+		for _, t := range []catalog.TokenType{catalog.Bot, catalog.User, catalog.AppLevel, catalog.LegacyBot} {
+			set, ok := r.res.Minimum[t]
+			if !ok {
+				continue
+			}
+			ts := tokenScopes{Token: t.String(), Scopes: []scopeNeed{}}
+			for _, s := range set.Scopes {
+				ts.Scopes = append(ts.Scopes, scopeNeed{Scope: s.Scope, Methods: s.Needs, Position: firstWhere(where, s.Needs)})
+			}
+			for _, c := range set.Choices {
+				ts.Choices = append(ts.Choices, choice{AnyOf: c.AnyOf, Methods: c.Needs, Position: firstWhere(where, c.Needs)})
+			}
+			for _, u := range set.Unsupported {
+				why := "the catalog does not say what a " + t.String() + " token needs"
+				if m, ok := catalog.LookupMethod(u.Name); ok && (m.Status == catalog.Retired || m.Status == catalog.Removed) {
+					why = "Slack has " + m.Status.String() + " it"
+				} else if u.Kind == catalog.NotAccepted {
+					why = "a " + t.String() + " token cannot call it"
+				}
+				ts.Unsupported = append(ts.Unsupported, u.Name+": "+why)
+			}
+			p.Tokens = append(p.Tokens, ts)
+		}
+		for _, u := range r.res.Unresolved {
+			p.Unresolved = append(p.Unresolved, unresolved{Position: relPosition(wd, r.pkg.Fset.Position(u.Pos).String()), Callee: u.Callee, Why: u.Why})
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func firstWhere(where map[string]string, methods []string) string {
+	for _, m := range methods {
+		if p := where[m]; p != "" {
+			return p
+		}
+	}
+	return ""
+}
+
+// relPosition shortens "file:line:col" to be relative to wd.
+func relPosition(wd, posn string) string {
+	file, rest := posn, ""
+	for range 2 {
+		if i := strings.LastIndex(file, ":"); i >= 0 {
+			rest = file[i:] + rest
+			file = file[:i]
+		}
+	}
+	return relTo(wd, file) + rest
+}
+
+func writeScopesText(w io.Writer, p programScopes, header bool) {
+	if header {
+		fmt.Fprintf(w, "%s\n", p.Package)
+	}
+	if len(p.Tokens) == 0 {
+		fmt.Fprintln(w, "no Slack Web API calls found")
+	}
+	for _, t := range p.Tokens {
+		fmt.Fprintf(w, "%s token: %d scope%s\n", t.Token, len(t.Scopes), plural(len(t.Scopes)))
+		width := 0
+		for _, s := range t.Scopes {
+			width = max(width, len(s.Scope))
+		}
+		for _, s := range t.Scopes {
+			fmt.Fprintf(w, "  %-*s  %s  %s\n", width, s.Scope, strings.Join(s.Methods, ", "), s.Position)
+		}
+		for _, c := range t.Choices {
+			fmt.Fprintf(w, "  %s: one of %s  %s\n", strings.Join(c.Methods, ", "), strings.Join(c.AnyOf, ", "), c.Position)
+		}
+		for _, u := range t.Unsupported {
+			fmt.Fprintf(w, "  %s\n", u)
+		}
+	}
+	if len(p.Unresolved) > 0 {
+		fmt.Fprintln(w, "unresolved calls (the Web API method is not known from the code):")
+		for _, u := range p.Unresolved {
+			fmt.Fprintf(w, "  %s: %s: %s\n", u.Position, u.Callee, u.Why)
+		}
+	}
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// writeManifestBlock prints the oauth_config.scopes block of an app manifest, ready to
+// paste: the forced scopes, and for each open choice a comment and the catalog's
+// suggestion, to be confirmed by whoever knows which conversations the app touches.
+func writeManifestBlock(w io.Writer, p programScopes) {
+	fmt.Fprintln(w, "oauth_config:")
+	fmt.Fprintln(w, "  scopes:")
+	for _, t := range p.Tokens {
+		list := map[string]string{"bot": "bot", "user": "user"}[t.Token]
+		if list == "" {
+			fmt.Fprintf(w, "    # %s token: %s (not part of oauth_config)\n", t.Token, strings.Join(scopeNames(t.Scopes), ", "))
+			continue
+		}
+		fmt.Fprintf(w, "    %s:\n", list)
+		for _, s := range t.Scopes {
+			fmt.Fprintf(w, "      - %s\n", s.Scope)
+		}
+		for _, c := range t.Choices {
+			fmt.Fprintf(w, "      # %s needs one of %s: add the one for the conversations it reads\n", strings.Join(c.Methods, ", "), strings.Join(c.AnyOf, ", "))
+		}
+	}
+}
+
+func scopeNames(ss []scopeNeed) []string {
+	var out []string
+	for _, s := range ss {
+		out = append(out, s.Scope)
+	}
+	return out
+}
