@@ -3,11 +3,15 @@ GO ?= go
 BIN := $(CURDIR)/bin
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: test testdeps example install-hook generate upgrade-slack-go check vet fmt lint bench
+.PHONY: test plugin testdeps example install-hook generate upgrade-slack-go check vet fmt lint bench
 
 # The whole test suite: fresh generated tables, vet, gofmt, staticcheck, go test.
-test: check vet fmt lint testdeps
+test: check vet fmt lint testdeps plugin
 	$(GO) test ./...
+
+# The golangci-lint module plugin, a nested module of its own.
+plugin:
+	cd analyzer/golangci && $(GO) vet ./... && $(GO) test ./...
 
 # Fetch the slack-go releases the testdata modules build with (analysistest loads them
 # with GOPROXY=off, so they must be in the module cache first).

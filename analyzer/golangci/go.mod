@@ -1,0 +1,15 @@
+module github.com/slackscope/slackscope/analyzer/golangci
+
+go 1.26.0
+
+require (
+	github.com/golangci/plugin-module-register v0.1.2
+	github.com/slackscope/slackscope v0.0.0
+	golang.org/x/tools v0.52.0
+)
+
+require gopkg.in/yaml.v3 v3.0.1 // indirect
+
+// The plugin is built from the slackscope beside it; golangci-lint's custom build uses
+// the version named in .custom-gcl.yml instead.
+replace github.com/slackscope/slackscope => ../..
