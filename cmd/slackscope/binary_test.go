@@ -37,21 +37,23 @@ func TestMain(m *testing.M) {
 func TestCommandGolden(t *testing.T) {
 	example := filepath.Join("..", "..", "testdata", "example")
 	tests := []struct {
-		name string
-		args []string // "slackscope" is replaced by the built binary
-		code int
+		name  string
+		args  []string // "slackscope" is replaced by the built binary
+		code  int
+		stdin string
 	}{
-		{"check-text", []string{"slackscope", "./..."}, exitFindings},
-		{"check-json", []string{"slackscope", "-json", "./..."}, exitFindings},
-		{"check-sarif", []string{"slackscope", "-format", "sarif", "./..."}, exitFindings},
-		{"check-manifest-flag", []string{"slackscope", "check", "-manifest", "manifest.yml", "./..."}, exitFindings},
-		{"check-no-such-package", []string{"slackscope", "./nosuchpkg"}, exitFailure},
-		{"check-bad-format", []string{"slackscope", "-format", "xml", "./..."}, exitFailure},
-		{"scopes-text", []string{"slackscope", "scopes", "./..."}, exitOK},
-		{"scopes-json", []string{"slackscope", "scopes", "-format", "json", "./..."}, exitOK},
-		{"scopes-manifest", []string{"slackscope", "scopes", "-format", "manifest", "./..."}, exitOK},
-		{"explain-body", []string{"slackscope", "explain", `{"ok":false,"error":"missing_scope","needed":"reactions:write","provided":"chat:write,users:read"}`}, exitOK},
-		{"vet", []string{"go", "vet", "-vettool=slackscope", "./..."}, 1},
+		{"check-text", []string{"slackscope", "./..."}, exitFindings, ""},
+		{"check-json", []string{"slackscope", "-json", "./..."}, exitFindings, ""},
+		{"check-sarif", []string{"slackscope", "-format", "sarif", "./..."}, exitFindings, ""},
+		{"check-manifest-flag", []string{"slackscope", "check", "-manifest", "manifest.yml", "./..."}, exitFindings, ""},
+		{"check-no-such-package", []string{"slackscope", "./nosuchpkg"}, exitFailure, ""},
+		{"check-bad-format", []string{"slackscope", "-format", "xml", "./..."}, exitFailure, ""},
+		{"scopes-text", []string{"slackscope", "scopes", "./..."}, exitOK, ""},
+		{"scopes-json", []string{"slackscope", "scopes", "-format", "json", "./..."}, exitOK, ""},
+		{"scopes-manifest", []string{"slackscope", "scopes", "-format", "manifest", "./..."}, exitOK, ""},
+		{"explain-body", []string{"slackscope", "explain", `{"ok":false,"error":"missing_scope","needed":"reactions:write","provided":"chat:write,users:read"}`}, exitOK, ""},
+		{"explain-headers", []string{"slackscope", "explain"}, exitOK, "HTTP/2 200\nx-oauth-scopes: chat:write,users:read\nx-accepted-oauth-scopes: channels:history,groups:history,im:history,mpim:history\n"},
+		{"vet", []string{"go", "vet", "-vettool=slackscope", "./..."}, 1, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -64,6 +66,7 @@ func TestCommandGolden(t *testing.T) {
 			}
 			cmd := exec.Command(args[0], args[1:]...)
 			cmd.Dir = example
+			cmd.Stdin = strings.NewReader(tt.stdin)
 			var stdout, stderr bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
 			err := cmd.Run()
