@@ -216,7 +216,7 @@ func TestFixtures(t *testing.T) {
 			t.Fatal("no result for app")
 		}
 		bot := res.Minimum[catalog.Bot]
-		if diff := cmp.Diff([]string{"chat:write", "files:write", "reactions:write", "users:read", "users:read.email"}, bot.Names()); diff != "" {
+		if diff := cmp.Diff([]string{"app_mentions:read", "chat:write", "files:write", "reactions:write", "users:read", "users:read.email"}, bot.Names()); diff != "" {
 			t.Errorf("bot scopes (-want +got):\n%s", diff)
 		}
 		wantChoices := []catalog.Choice{{AnyOf: []string{"channels:history", "groups:history", "im:history", "mpim:history"}, Needs: []string{"conversations.history"}}}
@@ -225,6 +225,33 @@ func TestFixtures(t *testing.T) {
 		}
 		if len(res.Minimum) != 1 || len(bot.Unsupported) != 0 {
 			t.Errorf("minimum = %+v, want bot scopes only", res.Minimum)
+		}
+	})
+	// What the app listens to needs scopes too: each fixture under events/ yields exactly
+	// its event-derived (and call-derived) scopes, per token type.
+	t.Run("events", func(t *testing.T) {
+		for pkg, want := range map[string]map[catalog.TokenType][]string{
+			"events/httpapi":       {catalog.Bot: {"app_mentions:read", "chat:write", "im:history", "reactions:read"}},
+			"events/socket":        {catalog.Bot: {"commands", "reactions:read"}, catalog.AppLevel: {"connections:write"}},
+			"events/sockethandler": {catalog.Bot: {"app_mentions:read", "commands"}, catalog.AppLevel: {"connections:write"}},
+			"events/slash":         {catalog.Bot: {"commands"}},
+			"events/rtm":           {catalog.LegacyBot: {"bot"}},
+		} {
+			res := byPkg[pkg]
+			if res == nil {
+				t.Errorf("%s: no result", pkg)
+				continue
+			}
+			got := map[catalog.TokenType][]string{}
+			for tt, set := range res.Minimum {
+				got[tt] = set.Names()
+				if len(set.Choices) > 0 {
+					t.Errorf("%s: %s choices %v, want none", pkg, tt, set.Choices)
+				}
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("%s scopes (-want +got):\n%s", pkg, diff)
+			}
 		}
 	})
 	// Code that calls no Slack API gets no diagnostic and no fact.

@@ -23,6 +23,16 @@ endpoint (MsgOptionUpdate: chat.update; a response URL needs no scope), username
 overrides (chat:write.customize), constant conversation types (types=im: im:read only).
 Tests and mocks do not count.
 
+It also finds what the program listens to, since that needs scopes too: the Events API
+inner event types it asserts or switches on (*slackevents.AppMentionEvent: app_mention,
+app_mentions:read), event names it compares with or registers handlers for
+(slackevents.AppMention, "reaction_added"), message events narrowed by the ChannelType
+they check (== "im": message.im, im:history), slash commands (slack.SlashCommandParse,
+socketmode.EventTypeSlashCommand, HandleSlashCommand: commands), shortcuts, Socket Mode
+(an app-level token with connections:write) and RTM (a classic bot token). Which Go type
+is which event is read from the client's own mapping tables, for the version the program
+builds with.
+
 From the calls of the whole program it computes the minimum scope set per token type
 (the pass's Result; slackscope scopes prints it), and, given the scopes the app requests
 (oauth_config.scopes of the app manifest: manifest.yml, manifest.yaml or manifest.json
@@ -39,12 +49,13 @@ beside go.mod or a parent directory of the package, or -manifest), reports:
                        (search.messages with a bot token: not_allowed_token_type)
   missing-dependency   a scope requested without the one it needs
   retired-method       a call that reaches a retired Web API method, with its replacement
+  unhandled-event      an event the manifest subscribes to (settings.event_subscriptions)
+                       that no code handles
   invalid-manifest     a manifest that cannot be read, with its position
 
 The request checks are reported by main packages, once for the manifest they use;
-missing-scope by every package at its calls. Scopes that only events, slash commands or
-other app features need are not reported as unused (slackscope does not read handlers
-yet). A finding is silenced with a comment on its line or the line above:
+missing-scope by every package at its calls and handlers. The scopes of the events the
+manifest subscribes to, and of its slash commands, count as needed. A finding is silenced with a comment on its line or the line above:
 
   //slackscope:ignore missing-scope the token comes from another app
 
@@ -76,7 +87,7 @@ func New(cfg *Config) *analysis.Analyzer {
 		Doc:        doc,
 		URL:        "https://pkg.go.dev/github.com/slackscope/slackscope/analyzer",
 		Requires:   []*analysis.Analyzer{bindings.Analyzer},
-		FactTypes:  []analysis.Fact{new(UsesFact)},
+		FactTypes:  []analysis.Fact{new(UsesFact), new(EventTypeFact)},
 		ResultType: reflect.TypeOf((*Result)(nil)),
 	}
 	a.Flags.Init("slackscope", flag.ContinueOnError)

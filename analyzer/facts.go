@@ -18,8 +18,9 @@ type UsesFact struct {
 // A FactUse is the use of one method (or feature) across a package and its imports.
 type FactUse struct {
 	Method   string
-	Feature  bool
-	Position string // "file:line:col" of one call
+	Feature  bool   // Method names an app feature (slash_commands, incoming_webhook)
+	Event    bool   // Method names an event the code handles (app_mention)
+	Position string // "file:line:col" of one call, or of the handler
 	Callee   string
 	// Narrowed is the union of the scopes the calls' arguments pick; nil when any call
 	// leaves the choice open.
@@ -35,6 +36,9 @@ func (f *UsesFact) String() string {
 	var parts []string
 	for _, u := range f.Uses {
 		s := u.Method
+		if u.Event {
+			s = "event:" + s
+		}
 		if len(u.Narrowed) > 0 && !u.Open {
 			s += "(" + strings.Join(u.Narrowed, ",") + ")"
 		}
@@ -50,12 +54,16 @@ func (f *UsesFact) String() string {
 func programUses(pass *analysis.Pass, local []Use) []FactUse {
 	byMethod := map[string]*FactUse{}
 	add := func(u FactUse) {
-		prev, ok := byMethod[u.Method]
+		key := u.Method
+		if u.Event {
+			key = "event " + key
+		}
+		prev, ok := byMethod[key]
 		if !ok {
 			c := u
 			c.Narrowed = slices.Clone(u.Narrowed)
 			c.Extra = slices.Clone(u.Extra)
-			byMethod[u.Method] = &c
+			byMethod[key] = &c
 			return
 		}
 		prev.Open = prev.Open || u.Open
@@ -72,7 +80,7 @@ func programUses(pass *analysis.Pass, local []Use) []FactUse {
 	}
 	for _, u := range local {
 		add(FactUse{
-			Method: u.Method, Feature: u.Feature, Callee: u.Callee,
+			Method: u.Method, Feature: u.Feature, Event: u.Event, Callee: u.Callee,
 			Position: pass.Fset.Position(u.Pos).String(),
 			Narrowed: u.Narrowed, Extra: u.Extra, Open: u.Narrowed == nil,
 		})

@@ -23,6 +23,11 @@ type Manifest struct {
 	// HasScopes is false when the manifest has no oauth_config.scopes at all: it then
 	// requests nothing slackscope can check.
 	HasScopes bool
+	// BotEvents and UserEvents are settings.event_subscriptions.bot_events and
+	// .user_events: the events Slack will send the app.
+	BotEvents, UserEvents []ScopeRef
+	// SlashCommands is set when features.slash_commands declares commands.
+	SlashCommands bool
 }
 
 // A ScopeRef is one requested scope and where the manifest names it (1-based).
@@ -102,15 +107,39 @@ func ParseManifest(path string, content []byte) (*Manifest, error) {
 	if top.Kind != yaml.MappingNode {
 		return nil, &ManifestError{Path: path, Line: top.Line, Col: top.Column, Msg: "expected a mapping with oauth_config at the top"}
 	}
+	var errs []error
+	for _, ev := range []struct {
+		key  string
+		list *[]ScopeRef
+	}{{"bot_events", &m.BotEvents}, {"user_events", &m.UserEvents}} {
+		n := lookup(top, "settings", "event_subscriptions", ev.key)
+		if n == nil {
+			continue
+		}
+		if n.Kind != yaml.SequenceNode {
+			errs = append(errs, &ManifestError{Path: path, Line: n.Line, Col: n.Column, Msg: "settings.event_subscriptions." + ev.key + " must be a list of events"})
+			continue
+		}
+		for _, e := range n.Content {
+			if e.Kind == yaml.ScalarNode && e.Value != "" {
+				*ev.list = append(*ev.list, ScopeRef{Name: e.Value, Line: e.Line, Col: e.Column})
+			}
+		}
+	}
+	if n := lookup(top, "features", "slash_commands"); n != nil && n.Kind == yaml.SequenceNode && len(n.Content) > 0 {
+		m.SlashCommands = true
+	}
 	scopes := lookup(top, "oauth_config", "scopes")
 	if scopes == nil {
+		if len(errs) > 0 {
+			return nil, errors.Join(errs...)
+		}
 		return m, nil
 	}
 	if scopes.Kind != yaml.MappingNode {
 		return nil, &ManifestError{Path: path, Line: scopes.Line, Col: scopes.Column, Msg: "oauth_config.scopes must be a mapping with bot and user lists"}
 	}
 	m.HasScopes = true
-	var errs []error
 	for i := 0; i+1 < len(scopes.Content); i += 2 {
 		k, v := scopes.Content[i], scopes.Content[i+1]
 		var list *[]ScopeRef

@@ -134,15 +134,10 @@ func (r *request) checkRequest() {
 
 // checkUnused reports requested scopes that no call of the program needs. Scopes that
 // events or app features could need are left alone until slackscope reads handlers.
-func (r *request) checkUnused(prog []FactUse, def catalog.TokenType, userToo bool) {
+func (r *request) checkUnused(prog []FactUse, tk tokens) {
 	needed := map[catalog.TokenType]map[string]bool{catalog.Bot: {}, catalog.User: {}}
 	for _, u := range prog {
-		t := def
-		if !u.Feature {
-			if m, ok := catalog.LookupMethod(u.Method); ok {
-				t, _ = tokenFor(m, def, userToo)
-			}
-		}
+		t := tk.forUse(u)
 		n, ok := need(u, t)
 		if !ok || needed[t] == nil {
 			continue
@@ -158,15 +153,45 @@ func (r *request) checkUnused(prog []FactUse, def catalog.TokenType, userToo boo
 			addRequires(set, s)
 		}
 	}
-	events := eventScopes()
+	// Scopes the events the manifest subscribes to need, and its slash commands, are
+	// needed too: the subscription is the app's own declaration.
+	for _, t := range []catalog.TokenType{catalog.Bot, catalog.User} {
+		subs := r.man.BotEvents
+		if t == catalog.User {
+			subs = r.man.UserEvents
+		}
+		for _, e := range subs {
+			if ev, ok := catalog.LookupEvent(e.Name); ok {
+				for _, c := range ev.Scopes {
+					for _, s := range c {
+						needed[t][s] = true
+					}
+				}
+			}
+		}
+	}
+	if r.man.SlashCommands {
+		if f, ok := catalog.LookupFeature("slash_commands"); ok {
+			for _, c := range f.Tokens[catalog.Bot].Clauses {
+				for _, s := range c {
+					needed[catalog.Bot][s] = true
+				}
+			}
+		}
+	}
+	for _, set := range needed {
+		for s := range set {
+			addRequires(set, s)
+		}
+	}
 	for _, t := range []catalog.TokenType{catalog.Bot, catalog.User} {
 		refs := r.man.Bot
 		if t == catalog.User {
 			refs = r.man.User
 		}
 		for _, ref := range refs {
-			if needed[t][ref.Name] || events[ref.Name] || r.problems[listName(t)+" "+ref.Name] {
-				continue // needed, possibly needed by an event, or already reported
+			if needed[t][ref.Name] || r.problems[listName(t)+" "+ref.Name] {
+				continue // needed, or already reported
 			}
 			if _, known := catalog.LookupScope(ref.Name); !known {
 				continue // unknown-scope says more
@@ -178,6 +203,29 @@ func (r *request) checkUnused(prog []FactUse, def catalog.TokenType, userToo boo
 				d.SuggestedFixes = []analysis.SuggestedFix{{Message: "remove " + ref.Name, TextEdits: []analysis.TextEdit{fix}}}
 			}
 			r.rep.report(d)
+		}
+	}
+}
+
+// checkUnhandled reports the events the manifest subscribes to that no code of the
+// program handles: Slack sends them for nothing, and their scopes are granted for nothing.
+// A message.* subscription is handled by code that handles message events in general.
+func (r *request) checkUnhandled(prog []FactUse) {
+	handled := map[string]bool{}
+	for _, u := range prog {
+		if u.Event {
+			handled[u.Method] = true
+		}
+	}
+	for _, list := range [][]ScopeRef{r.man.BotEvents, r.man.UserEvents} {
+		for _, e := range list {
+			base, _, _ := strings.Cut(e.Name, ".")
+			if handled[e.Name] || (base == "message" && handled["message"]) {
+				continue
+			}
+			pos, end := r.span(e)
+			r.rep.report(analysis.Diagnostic{Pos: pos, End: end, Category: "unhandled-event", Message: fmt.Sprintf(
+				"%s subscribes to %s, but no code of the program handles it", filepath.Base(r.man.Path), e.Name)})
 		}
 	}
 }
@@ -194,28 +242,6 @@ func addRequires(set map[string]bool, s string) {
 			addRequires(set, dep)
 		}
 	}
-}
-
-// eventScopes are the scopes some event or app feature needs.
-func eventScopes() map[string]bool {
-	out := map[string]bool{}
-	for _, e := range catalog.Events() {
-		for _, c := range e.Scopes {
-			for _, s := range c {
-				out[s] = true
-			}
-		}
-	}
-	for _, f := range catalog.Features() {
-		for _, r := range f.Tokens {
-			for _, c := range r.Clauses {
-				for _, s := range c {
-					out[s] = true
-				}
-			}
-		}
-	}
-	return out
 }
 
 // deleteItem is the edit that removes the block-list item ("  - scope") at pos, line and

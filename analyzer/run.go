@@ -43,6 +43,9 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		token = t
 	}
 	res := &Result{Token: token}
+	if isClientPackage(pass.Pkg) {
+		exportEventTypes(pass)
+	}
 	if pass.Module != nil && pass.Module.Version != "" {
 		// A dependency (slack-go itself, a third-party wrapper): its calls are the
 		// program's needs only where the program's own code calls into it, and the
@@ -51,6 +54,9 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	}
 	br := pass.ResultOf[bindings.Analyzer].(*bindings.Result)
 	uses, unresolved := findUses(pass, br)
+	for _, h := range findHandled(pass) {
+		uses = append(uses, Use{Method: h.name, Feature: h.feature, Event: !h.feature, Pos: h.pos, Callee: h.why})
+	}
 	if br.Failure != "" && len(pass.Files) > 0 {
 		unresolved = append(unresolved, Unresolved{Pos: pass.Files[0].Package, Callee: pass.Pkg.Path(),
 			Why: "slackscope could not analyse this package (" + br.Failure + "); please report it"})
@@ -90,14 +96,16 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	// requests user scopes), or when no manifest is read (the question is then what the
 	// program needs).
 	userToo := token == catalog.User || (req != nil && len(req.man.User) > 0) || cfg.NoManifest
-	res.Minimum = minimum(res.Program, token, userToo)
+	tk := heldTokens(res.Program, token, userToo)
+	res.Minimum = minimum(res.Program, tk)
 
 	for _, u := range uses {
-		checkUse(pass, rep, u, token, userToo, req)
+		checkUse(pass, rep, u, tk, req)
 	}
 	if req != nil && isMain {
 		req.checkRequest()
-		req.checkUnused(res.Program, token, userToo)
+		req.checkUnused(res.Program, tk)
+		req.checkUnhandled(res.Program)
 	}
 	codeReqs := findCodeRequests(pass)
 	for _, cr := range codeReqs {
@@ -132,6 +140,7 @@ func checkProgramAgainstCode(rep *reporter, reqs []codeRequest, prog []FactUse, 
 		return
 	}
 	at := v2[0]
+	tk := heldTokens(prog, def, userToo || len(granted[catalog.User]) > 0)
 	type gap struct {
 		what  string
 		token catalog.TokenType
@@ -139,15 +148,9 @@ func checkProgramAgainstCode(rep *reporter, reqs []codeRequest, prog []FactUse, 
 	var gaps []gap
 	needers := map[gap][]string{}
 	for _, u := range prog {
-		t := def
-		if !u.Feature {
-			m, ok := catalog.LookupMethod(u.Method)
-			if !ok {
-				continue
-			}
-			if t, ok = tokenFor(m, def, userToo || len(granted[catalog.User]) > 0); !ok {
-				continue
-			}
+		t := tk.forUse(u)
+		if granted[t] == nil {
+			continue // app-level and classic tokens are not requested by these flows
 		}
 		n, ok := need(u, t)
 		if !ok || n.Requirement.Kind != catalog.Accepted {
@@ -173,25 +176,85 @@ func checkProgramAgainstCode(rep *reporter, reqs []codeRequest, prog []FactUse, 
 	}
 }
 
-// tokenFor is the token type a call of m is made with: the program's, or the other one
-// when only it can make the call and the app has it too. ok is false when neither can.
-func tokenFor(m catalog.Method, def catalog.TokenType, userToo bool) (t catalog.TokenType, ok bool) {
-	if m.Requirement(def).Kind != catalog.NotAccepted {
-		return def, true
+// tokens are the token types the app holds: the program's (bot unless -token user); user
+// when it requests user scopes; app-level when it calls a method only an app-level token
+// can (Socket Mode); a classic bot token when it calls one only that token can (RTM).
+type tokens struct {
+	def  catalog.TokenType
+	held []catalog.TokenType
+}
+
+func heldTokens(prog []FactUse, def catalog.TokenType, userToo bool) tokens {
+	tk := tokens{def: def, held: []catalog.TokenType{def}}
+	if userToo && def != catalog.User {
+		tk.held = append(tk.held, catalog.User)
 	}
-	other := catalog.User
-	if def == catalog.User {
-		other = catalog.Bot
+	for _, u := range prog {
+		m, ok := catalog.LookupMethod(u.Method)
+		if u.Feature || u.Event || !ok || m.Requirement(def).Kind != catalog.NotAccepted {
+			continue
+		}
+		for _, t := range []catalog.TokenType{catalog.AppLevel, catalog.LegacyBot} {
+			if m.Requirement(t).Kind == catalog.Accepted && !slices.Contains(tk.held, t) {
+				tk.held = append(tk.held, t)
+			}
+		}
 	}
-	if (other == catalog.Bot || userToo) && m.Requirement(other).Kind != catalog.NotAccepted {
-		return other, true
+	return tk
+}
+
+// forMethod is the token type a call of m is made with: the first the app holds that m
+// accepts, else the first for which no source says (the call may work); ok is false
+// when every token type the app holds is refused.
+func (tk tokens) forMethod(m catalog.Method) (catalog.TokenType, bool) {
+	for _, t := range tk.held {
+		if m.Requirement(t).Kind == catalog.Accepted {
+			return t, true
+		}
 	}
-	return def, false
+	for _, t := range tk.held {
+		if m.Requirement(t).Kind == catalog.Unknown {
+			return t, true
+		}
+	}
+	return tk.def, false
+}
+
+// forUse is the token type a use is made with (features: the program's; events: the
+// classic bot's when the program runs an RTM session and RTM delivers the event).
+func (tk tokens) forUse(u FactUse) catalog.TokenType {
+	if u.Event && slices.Contains(tk.held, catalog.LegacyBot) {
+		if e, ok := catalog.LookupEvent(u.Method); ok && e.APIs&catalog.RTM != 0 {
+			return catalog.LegacyBot
+		}
+	}
+	if u.Feature || u.Event {
+		return tk.def
+	}
+	if m, ok := catalog.LookupMethod(u.Method); ok {
+		t, _ := tk.forMethod(m)
+		return t
+	}
+	return tk.def
 }
 
 // need is what one use requires of token t, with the call's arguments applied.
 func need(u FactUse, t catalog.TokenType) (catalog.Need, bool) {
 	var r catalog.Requirement
+	if u.Event {
+		e, ok := catalog.LookupEvent(u.Method)
+		if !ok {
+			return catalog.Need{}, false
+		}
+		if t == catalog.LegacyBot {
+			// An RTM session delivers its events to the classic bot: the rtm feature's
+			// scope covers them.
+			if f, ok := catalog.LookupFeature("rtm"); ok {
+				return catalog.Need{Name: u.Method, Requirement: f.Tokens[t]}, true
+			}
+		}
+		return catalog.Need{Name: u.Method, Requirement: catalog.Requirement{Kind: catalog.Accepted, Clauses: e.Scopes}}, true
+	}
 	if u.Feature {
 		f, ok := catalog.LookupFeature(u.Method)
 		if !ok {
@@ -237,15 +300,10 @@ func allIn(xs []string, c catalog.Clause) bool {
 
 // minimum is the minimum scope set of the program's uses, per token type they are made
 // with.
-func minimum(prog []FactUse, def catalog.TokenType, userToo bool) map[catalog.TokenType]catalog.MinimumSet {
+func minimum(prog []FactUse, tk tokens) map[catalog.TokenType]catalog.MinimumSet {
 	byToken := map[catalog.TokenType][]catalog.Need{}
 	for _, u := range prog {
-		t := def
-		if !u.Feature {
-			if m, ok := catalog.LookupMethod(u.Method); ok {
-				t, _ = tokenFor(m, def, userToo)
-			}
-		}
+		t := tk.forUse(u)
 		if n, ok := need(u, t); ok {
 			byToken[t] = append(byToken[t], n)
 		}
@@ -259,8 +317,9 @@ func minimum(prog []FactUse, def catalog.TokenType, userToo bool) map[catalog.To
 
 // checkUse reports what is wrong with one call: a retired method, a method no token of
 // the program can call, scopes the manifest lacks.
-func checkUse(pass *analysis.Pass, rep *reporter, u Use, def catalog.TokenType, userToo bool, req *request) {
-	if u.Feature {
+func checkUse(pass *analysis.Pass, rep *reporter, u Use, tk tokens, req *request) {
+	if u.Feature || u.Event {
+		checkHandled(rep, u, tk.def, req)
 		return
 	}
 	m, ok := catalog.LookupMethod(u.Method)
@@ -278,9 +337,9 @@ func checkUse(pass *analysis.Pass, rep *reporter, u Use, def catalog.TokenType, 
 	if m.Auth != catalog.Bearer {
 		return
 	}
-	t, ok := tokenFor(m, def, userToo)
+	t, ok := tk.forMethod(m)
 	if !ok {
-		msg := fmt.Sprintf("%s calls %s, which a %s token cannot call (Slack answers not_allowed_token_type)", u.Callee, u.Method, tokenName(def))
+		msg := fmt.Sprintf("%s calls %s, which a %s token cannot call (Slack answers not_allowed_token_type)", u.Callee, u.Method, tokenName(tk.def))
 		if acc := m.AcceptedTokens(); acc != 0 {
 			msg += "; it needs a " + strings.ReplaceAll(acc.String(), ",", " or ") + " token"
 		}
@@ -345,4 +404,33 @@ func reportManifestError(pass *analysis.Pass, rep *reporter, path string, err er
 func sumMatches(content []byte, sum string) bool {
 	h := sha256.Sum256(content)
 	return strings.HasPrefix(hex.EncodeToString(h[:]), strings.ToLower(sum))
+}
+
+// checkHandled reports the scopes an event or feature the code handles needs and the
+// manifest lacks, at the handler.
+func checkHandled(rep *reporter, u Use, t catalog.TokenType, req *request) {
+	if req == nil {
+		return
+	}
+	n, ok := need(FactUse{Method: u.Method, Feature: u.Feature, Event: u.Event, Open: true}, t)
+	if !ok || n.Requirement.Kind != catalog.Accepted {
+		return
+	}
+	granted := req.granted(t)
+	what := "the " + strings.ReplaceAll(u.Method, "_", " ") + " feature"
+	if u.Event {
+		what = "the " + u.Method + " event"
+	}
+	for _, c := range n.Requirement.Clauses {
+		if slices.ContainsFunc(c, func(s string) bool { return granted[s] }) {
+			continue
+		}
+		scope := c[0]
+		if len(c) > 1 {
+			scope = "one of " + strings.Join(c, ", ")
+		}
+		rep.report(analysis.Diagnostic{Pos: u.Pos, Category: "missing-scope", Message: fmt.Sprintf(
+			"%s handles %s, which needs %s on a %s token; %s does not request it (oauth_config.scopes.%s)",
+			u.Callee, what, scope, tokenName(t), filepath.Base(req.man.Path), listName(t))})
+	}
 }

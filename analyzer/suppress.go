@@ -31,7 +31,7 @@ type reporter struct {
 // categories are the diagnostic categories slackscope reports.
 var categories = []string{
 	"missing-scope", "unused-scope", "deprecated-scope", "unknown-scope", "invalid-combination",
-	"wrong-token-type", "missing-dependency", "retired-method", "invalid-manifest", "unused-ignore",
+	"wrong-token-type", "missing-dependency", "retired-method", "unhandled-event", "invalid-manifest", "unused-ignore",
 }
 
 func newReporter(pass *analysis.Pass) *reporter {

@@ -22,7 +22,10 @@ type Use struct {
 	// name ("incoming_webhook") with Feature set.
 	Method  string
 	Feature bool
-	Pos     token.Pos
+	// Event is set when Method names an event the code handles (app_mention); Callee
+	// then says how it shows it (*slackevents.AppMentionEvent).
+	Event bool
+	Pos   token.Pos
 	// Callee names the Go function called ("(*slack.Client).PostMessage"), or "an HTTP
 	// request" for a direct one.
 	Callee string

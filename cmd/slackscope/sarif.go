@@ -88,5 +88,6 @@ var categoryDoc = map[string]string{
 	"missing-dependency":  "A scope requested without the one it needs.",
 	"retired-method":      "A call of a Web API method Slack retired.",
 	"invalid-manifest":    "An app manifest slackscope cannot read.",
+	"unhandled-event":     "An event the manifest subscribes to that no code handles.",
 	"unused-ignore":       "A slackscope:ignore directive that silences nothing.",
 }

@@ -1,10 +1,8 @@
-// want package:`uses auth.test chat.postEphemeral chat.postMessage chat.update conversations.history files.completeUploadExternal files.getUploadURLExternal reactions.add reactions.remove users.info users.lookupByEmail views.open`
-
 // Command app is a deploy bot of the kind slackscope is for: it announces deploys,
 // updates and reacts to its messages, whispers to the requester, opens an approval modal,
-// uploads logs, looks users up and reads recent history. Its manifest requests exactly
-// the scopes those calls need, so slackscope has nothing to report; its Result's minimum
-// scope set is checked by TestApp.
+// uploads logs, looks users up, reads recent history, and answers mentions (events.go).
+// Its manifest requests exactly the scopes those calls and that event need, so slackscope
+// has nothing to report; its Result's minimum scope set is checked by TestFixtures/app.
 package main
 
 import (
@@ -12,6 +10,7 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"net/http"
 	"os"
 	"strings"
 	"time"
@@ -138,6 +137,10 @@ func main() {
 			log.Fatal(err)
 		}
 		return
+	}
+	if len(os.Args) == 2 && os.Args[1] == "serve" {
+		http.Handle("/slack/events", events(slackx.New(slack.New(cfg.token)), cfg.channel))
+		log.Fatal(http.ListenAndServe(":3000", nil))
 	}
 	if err := run(cfg); err != nil {
 		log.Fatal(err)

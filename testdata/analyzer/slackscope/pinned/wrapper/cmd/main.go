@@ -1,7 +1,7 @@
 // want package:`uses chat.postMessage pins.add`
 
 // Command cmd reaches the Web API only through package notify (cmd -> notify -> post):
-// the manifest's pins:write and chat:write are needed through it, emoji:read by nothing.
+// the manifest's pins:write and chat:write are needed through it.
 package main
 
 import (

@@ -1,0 +1,273 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/slackscope/slackscope/catalog"
+)
+
+// EventTypeFact marks a Go type that a client package decodes an event into: slackevents'
+// AppMentionEvent is app_mention, slack's MessageEvent (RTM) is message. It is derived from
+// the client's own mapping tables (slackevents.EventsAPIInnerEventMapping,
+// slack.EventMapping: map literals from an event-name constant to a struct value), so the
+// mapping is that of the version the program builds with.
+type EventTypeFact struct {
+	Event string
+}
+
+// AFact marks EventTypeFact as an analysis fact.
+func (*EventTypeFact) AFact() {}
+
+func (f *EventTypeFact) String() string { return "event " + f.Event }
+
+// exportEventTypes finds the package's event mapping tables and marks their types.
+func exportEventTypes(pass *analysis.Pass) {
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			lit, ok := n.(*ast.CompositeLit)
+			if !ok {
+				return true
+			}
+			if _, isMap := pass.TypesInfo.TypeOf(lit).Underlying().(*types.Map); !isMap {
+				return true
+			}
+			for _, elt := range lit.Elts {
+				kv, ok := elt.(*ast.KeyValueExpr)
+				if !ok {
+					continue
+				}
+				name, ok := constString(pass, kv.Key)
+				if !ok {
+					continue
+				}
+				if _, known := catalog.LookupEvent(name); !known {
+					continue
+				}
+				val, ok := ast.Unparen(kv.Value).(*ast.CompositeLit)
+				if !ok {
+					continue
+				}
+				if n, ok := types.Unalias(pass.TypesInfo.TypeOf(val)).(*types.Named); ok && n.Obj().Pkg() == pass.Pkg {
+					pass.ExportObjectFact(n.Obj(), &EventTypeFact{Event: name})
+				}
+			}
+			return true
+		})
+	}
+}
+
+// A handled is an event or app feature the code handles, where it shows it.
+type handled struct {
+	name    string
+	feature bool
+	pos     token.Pos
+	why     string // "*slackevents.AppMentionEvent", "slackevents.AppMention"
+}
+
+// channelTypes maps the ChannelType values of message events to the event of each
+// conversation type.
+var channelTypes = map[string]string{"channel": "message.channels", "group": "message.groups", "im": "message.im", "mpim": "message.mpim"}
+
+// featureFuncs are slack-go functions and methods whose call means the app has a
+// feature; featureConsts the values of typed constants that do (a Socket Mode request
+// type, an interaction type).
+var (
+	featureFuncs = map[string]string{
+		"SlashCommandParse":  "slash_commands",
+		"HandleSlashCommand": "slash_commands",
+		"HandleShortcut":     "shortcuts",
+	}
+	featureConsts = map[string]string{
+		"EventType slash_commands":       "slash_commands",
+		"InteractionType shortcut":       "shortcuts",
+		"InteractionType message_action": "shortcuts",
+	}
+)
+
+// findHandled finds what the package's code handles: the event types it asserts or
+// switches on, the event names it compares with or registers handlers for, slash commands
+// and shortcuts. Tests and mocks do not count.
+func findHandled(pass *analysis.Pass) []handled {
+	var out []handled
+	var narrowed []string // message events the code tells apart by ChannelType
+	add := func(h handled) {
+		if !slices.ContainsFunc(out, func(o handled) bool { return o.name == h.name && o.feature == h.feature }) {
+			out = append(out, h)
+		}
+	}
+	eventOf := func(t types.Type) (string, string, bool) {
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		n, ok := types.Unalias(t).(*types.Named)
+		if !ok {
+			return "", "", false
+		}
+		var f EventTypeFact
+		if !pass.ImportObjectFact(n.Obj(), &f) {
+			return "", "", false
+		}
+		return f.Event, "", true
+	}
+	for _, file := range pass.Files {
+		if isTestOrMock(pass, file) {
+			continue
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.TypeAssertExpr:
+				if n.Type != nil {
+					if ev, _, ok := eventOf(pass.TypesInfo.TypeOf(n.Type)); ok {
+						add(handled{name: ev, pos: n.Pos(), why: typeString(pass.TypesInfo.TypeOf(n.Type))})
+					}
+				}
+			case *ast.CaseClause:
+				for _, e := range n.List {
+					if tv, ok := pass.TypesInfo.Types[e]; ok && tv.IsType() {
+						if ev, _, ok := eventOf(tv.Type); ok {
+							add(handled{name: ev, pos: e.Pos(), why: typeString(tv.Type)})
+						}
+						continue
+					}
+					eventConst(pass, e, true, add)
+				}
+			case *ast.BinaryExpr:
+				if n.Op == token.EQL || n.Op == token.NEQ {
+					for _, side := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
+						if s, ok := constString(pass, side[1]); ok && isChannelTypeField(side[0]) {
+							if ev, ok := channelTypes[s]; ok {
+								narrowed = append(narrowed, ev)
+							}
+						}
+						eventConst(pass, side[1], true, add)
+					}
+				}
+			case *ast.Ident, *ast.SelectorExpr:
+				// A typed constant of an event type (slackevents.AppMention), wherever it
+				// is used: HandleEvents(slackevents.AppMention, f).
+				e := n.(ast.Expr)
+				eventConst(pass, e, false, add)
+				if c, ok := constOf(pass, e); ok {
+					if f, ok := featureConsts[typeName(c.Type())+" "+constant.StringVal(c.Val())]; ok {
+						add(handled{name: f, feature: true, pos: e.Pos(), why: c.Name()})
+					}
+				}
+				if _, isSel := n.(*ast.SelectorExpr); isSel {
+					return false
+				}
+			case *ast.CallExpr:
+				if fn, ok := calleeFunc(pass, n); ok {
+					if f, ok := featureFuncs[fn.Name()]; ok && isClientPackage(fn.Pkg()) {
+						add(handled{name: f, feature: true, pos: n.Pos(), why: fn.Name()})
+					}
+				}
+			}
+			return true
+		})
+	}
+	// A package that tells message events apart by ChannelType handles the events of
+	// those conversation types only.
+	if len(narrowed) > 0 {
+		for i, h := range out {
+			if h.name == "message" && !h.feature {
+				out = slices.Delete(out, i, i+1)
+				for _, ev := range narrowed {
+					add(handled{name: ev, pos: h.pos, why: h.why + " (ChannelType)"})
+				}
+				break
+			}
+		}
+	}
+	return out
+}
+
+// eventConst adds the event a constant names: any constant of a client package's event
+// type, or (loose) an untyped string constant compared with something.
+func eventConst(pass *analysis.Pass, e ast.Expr, loose bool, add func(handled)) {
+	tv, ok := pass.TypesInfo.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return
+	}
+	name := constant.StringVal(tv.Value)
+	if _, known := catalog.LookupEvent(name); !known {
+		return
+	}
+	n, named := types.Unalias(tv.Type).(*types.Named)
+	switch {
+	case named && n.Obj().Name() == "EventsAPIType" && isClientPackage(n.Obj().Pkg()):
+	case loose:
+	default:
+		return
+	}
+	why := name
+	if c, ok := constOf(pass, e); ok {
+		why = c.Pkg().Name() + "." + c.Name()
+	}
+	add(handled{name: name, pos: e.Pos(), why: why})
+}
+
+func constOf(pass *analysis.Pass, e ast.Expr) (*types.Const, bool) {
+	var id *ast.Ident
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = e
+	case *ast.SelectorExpr:
+		id = e.Sel
+	default:
+		return nil, false
+	}
+	c, ok := pass.TypesInfo.Uses[id].(*types.Const)
+	return c, ok && c.Val().Kind() == constant.String
+}
+
+// typeString writes t with package names: *slackevents.AppMentionEvent.
+func typeString(t types.Type) string {
+	return types.TypeString(t, func(p *types.Package) string { return p.Name() })
+}
+
+func typeName(t types.Type) string {
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
+}
+
+func isChannelTypeField(e ast.Expr) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	return ok && sel.Sel.Name == "ChannelType"
+}
+
+func calleeFunc(pass *analysis.Pass, call *ast.CallExpr) (*types.Func, bool) {
+	var id *ast.Ident
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		id = f
+	case *ast.SelectorExpr:
+		id = f.Sel
+	default:
+		return nil, false
+	}
+	fn, ok := pass.TypesInfo.Uses[id].(*types.Func)
+	return fn, ok
+}
+
+// isClientPackage reports whether p is a package of a Go Slack client (slack-go, its
+// former name nlopes/slack, their slackevents and socketmode).
+func isClientPackage(p *types.Package) bool {
+	if p == nil {
+		return false
+	}
+	for _, m := range []string{"github.com/slack-go/slack", "github.com/nlopes/slack"} {
+		if p.Path() == m || strings.HasPrefix(p.Path(), m+"/") {
+			return true
+		}
+	}
+	return false
+}
