@@ -142,16 +142,7 @@ func (r *request) checkUnused(prog []FactUse, tk tokens) {
 		if !ok || needed[t] == nil {
 			continue
 		}
-		for _, c := range n.Requirement.Clauses {
-			for _, s := range c {
-				needed[t][s] = true
-			}
-		}
-	}
-	for _, set := range needed {
-		for s := range set {
-			addRequires(set, s)
-		}
+		addClauses(needed[t], n.Requirement.Clauses)
 	}
 	// Scopes the events the manifest subscribes to need, and its slash commands, are
 	// needed too: the subscription is the app's own declaration.
@@ -162,21 +153,13 @@ func (r *request) checkUnused(prog []FactUse, tk tokens) {
 		}
 		for _, e := range subs {
 			if ev, ok := catalog.LookupEvent(e.Name); ok {
-				for _, c := range ev.Scopes {
-					for _, s := range c {
-						needed[t][s] = true
-					}
-				}
+				addClauses(needed[t], ev.Scopes)
 			}
 		}
 	}
 	if r.man.SlashCommands {
 		if f, ok := catalog.LookupFeature("slash_commands"); ok {
-			for _, c := range f.Tokens[catalog.Bot].Clauses {
-				for _, s := range c {
-					needed[catalog.Bot][s] = true
-				}
-			}
+			addClauses(needed[catalog.Bot], f.Tokens[catalog.Bot].Clauses)
 		}
 	}
 	for _, set := range needed {
@@ -226,6 +209,15 @@ func (r *request) checkUnhandled(prog []FactUse) {
 			pos, end := r.span(e)
 			r.rep.report(analysis.Diagnostic{Pos: pos, End: end, Category: "unhandled-event", Message: fmt.Sprintf(
 				"%s subscribes to %s, but no code of the program handles it", filepath.Base(r.man.Path), e.Name)})
+		}
+	}
+}
+
+// addClauses adds every scope the clauses name.
+func addClauses(set map[string]bool, cs []catalog.Clause) {
+	for _, c := range cs {
+		for _, s := range c {
+			set[s] = true
 		}
 	}
 }

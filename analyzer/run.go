@@ -160,10 +160,7 @@ func checkProgramAgainstCode(rep *reporter, reqs []codeRequest, prog []FactUse, 
 			if slices.ContainsFunc(c, func(s string) bool { return granted[t][s] }) {
 				continue
 			}
-			g := gap{what: c[0], token: t}
-			if len(c) > 1 {
-				g.what = "one of " + strings.Join(c, ", ")
-			}
+			g := gap{what: clauseText(c), token: t}
 			if _, seen := needers[g]; !seen {
 				gaps = append(gaps, g)
 			}
@@ -319,7 +316,7 @@ func minimum(prog []FactUse, tk tokens) map[catalog.TokenType]catalog.MinimumSet
 // the program can call, scopes the manifest lacks.
 func checkUse(pass *analysis.Pass, rep *reporter, u Use, tk tokens, req *request) {
 	if u.Feature || u.Event {
-		checkHandled(rep, u, tk.def, req)
+		checkHandled(u, tk.def, req)
 		return
 	}
 	m, ok := catalog.LookupMethod(u.Method)
@@ -353,19 +350,29 @@ func checkUse(pass *analysis.Pass, rep *reporter, u Use, tk tokens, req *request
 	if !ok || n.Requirement.Kind != catalog.Accepted {
 		return
 	}
-	granted := req.granted(t)
-	for _, c := range n.Requirement.Clauses {
+	req.reportMissing(u.Pos, u.Callee+" calls "+u.Method, n.Requirement.Clauses, t)
+}
+
+// reportMissing reports, at pos, each clause the manifest's list for t does not meet:
+// "<subject>, which needs <scope> on a bot token; ...".
+func (r *request) reportMissing(pos token.Pos, subject string, clauses []catalog.Clause, t catalog.TokenType) {
+	granted := r.granted(t)
+	for _, c := range clauses {
 		if slices.ContainsFunc(c, func(s string) bool { return granted[s] }) {
 			continue
 		}
-		what := c[0]
-		if len(c) > 1 {
-			what = "one of " + strings.Join(c, ", ")
-		}
-		rep.report(analysis.Diagnostic{Pos: u.Pos, Category: "missing-scope", Message: fmt.Sprintf(
-			"%s calls %s, which needs %s on a %s token; %s does not request it (oauth_config.scopes.%s)",
-			u.Callee, u.Method, what, tokenName(t), filepath.Base(req.man.Path), listName(t))})
+		r.rep.report(analysis.Diagnostic{Pos: pos, Category: "missing-scope", Message: fmt.Sprintf(
+			"%s, which needs %s on a %s token; %s does not request it (oauth_config.scopes.%s)",
+			subject, clauseText(c), tokenName(t), filepath.Base(r.man.Path), listName(t))})
 	}
+}
+
+// clauseText writes a clause: "chat:write", or "one of channels:history, groups:history".
+func clauseText(c catalog.Clause) string {
+	if len(c) == 1 {
+		return c[0]
+	}
+	return "one of " + strings.Join(c, ", ")
 }
 
 func tokenName(t catalog.TokenType) string { return strings.ReplaceAll(t.String(), "_", " ") }
@@ -408,7 +415,7 @@ func sumMatches(content []byte, sum string) bool {
 
 // checkHandled reports the scopes an event or feature the code handles needs and the
 // manifest lacks, at the handler.
-func checkHandled(rep *reporter, u Use, t catalog.TokenType, req *request) {
+func checkHandled(u Use, t catalog.TokenType, req *request) {
 	if req == nil {
 		return
 	}
@@ -416,21 +423,9 @@ func checkHandled(rep *reporter, u Use, t catalog.TokenType, req *request) {
 	if !ok || n.Requirement.Kind != catalog.Accepted {
 		return
 	}
-	granted := req.granted(t)
 	what := "the " + strings.ReplaceAll(u.Method, "_", " ") + " feature"
 	if u.Event {
 		what = "the " + u.Method + " event"
 	}
-	for _, c := range n.Requirement.Clauses {
-		if slices.ContainsFunc(c, func(s string) bool { return granted[s] }) {
-			continue
-		}
-		scope := c[0]
-		if len(c) > 1 {
-			scope = "one of " + strings.Join(c, ", ")
-		}
-		rep.report(analysis.Diagnostic{Pos: u.Pos, Category: "missing-scope", Message: fmt.Sprintf(
-			"%s handles %s, which needs %s on a %s token; %s does not request it (oauth_config.scopes.%s)",
-			u.Callee, what, scope, tokenName(t), filepath.Base(req.man.Path), listName(t))})
-	}
+	req.reportMissing(u.Pos, u.Callee+" handles "+what, n.Requirement.Clauses, t)
 }
