@@ -46,6 +46,11 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	if isClientPackage(pass.Pkg) {
 		exportEventTypes(pass)
 	}
+	if isTestVariant(pass) {
+		// Tests are not the app's needs, and the package without its tests reports the
+		// rest: saying it again here would double every finding under go vet.
+		return res, nil
+	}
 	if pass.Module != nil && pass.Module.Version != "" {
 		// A dependency (slack-go itself, a third-party wrapper): its calls are the
 		// program's needs only where the program's own code calls into it, and the
@@ -428,4 +433,18 @@ func checkHandled(u Use, t catalog.TokenType, req *request) {
 		what = "the " + u.Method + " event"
 	}
 	req.reportMissing(u.Pos, u.Callee+" handles "+what, n.Requirement.Clauses, t)
+}
+
+// isTestVariant reports whether the pass is over a package with its tests (or the test
+// main go test generates).
+func isTestVariant(pass *analysis.Pass) bool {
+	if strings.HasSuffix(pass.Pkg.Path(), ".test") {
+		return true
+	}
+	for _, f := range pass.Files {
+		if strings.HasSuffix(pass.Fset.Position(f.Pos()).Filename, "_test.go") {
+			return true
+		}
+	}
+	return false
 }
