@@ -46,9 +46,9 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	if isClientPackage(pass.Pkg) {
 		exportEventTypes(pass)
 	}
-	if isTestVariant(pass) {
-		// Tests are not the app's needs, and the package without its tests reports the
-		// rest: saying it again here would double every finding under go vet.
+	if strings.HasSuffix(pass.Pkg.Path(), ".test") {
+		// The test main go test generates: tests are not the app's needs, and the
+		// package under test reports its own findings.
 		return res, nil
 	}
 	if pass.Module != nil && pass.Module.Version != "" {
@@ -433,18 +433,4 @@ func checkHandled(u Use, t catalog.TokenType, req *request) {
 		what = "the " + u.Method + " event"
 	}
 	req.reportMissing(u.Pos, u.Callee+" handles "+what, n.Requirement.Clauses, t)
-}
-
-// isTestVariant reports whether the pass is over a package with its tests (or the test
-// main go test generates).
-func isTestVariant(pass *analysis.Pass) bool {
-	if strings.HasSuffix(pass.Pkg.Path(), ".test") {
-		return true
-	}
-	for _, f := range pass.Files {
-		if strings.HasSuffix(pass.Fset.Position(f.Pos()).Filename, "_test.go") {
-			return true
-		}
-	}
-	return false
 }
