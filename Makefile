@@ -3,7 +3,7 @@ GO ?= go
 BIN := $(CURDIR)/bin
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: test plugin testdeps example install-hook generate upgrade-slack-go check vet fmt lint bench
+.PHONY: test fuzz plugin testdeps example install-hook generate upgrade-slack-go check vet fmt lint bench
 
 # The whole test suite: fresh generated tables, vet, gofmt, staticcheck, go test.
 test: check vet fmt lint testdeps plugin
@@ -67,6 +67,15 @@ lint: $(BIN)/staticcheck
 
 $(BIN)/staticcheck:
 	GOBIN=$(BIN) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+
+# Each fuzz target for a bounded time (FUZZTIME, default 30s); make test runs their seed
+# corpora (f.Add and testdata/fuzz) as plain tests.
+FUZZTIME ?= 30s
+fuzz:
+	$(GO) test ./catalog -run '^$$' -fuzz '^FuzzParseScopes$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./analyzer -run '^$$' -fuzz '^FuzzParseManifest$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./analyzer -run '^$$' -fuzz '^FuzzParseAuthorizeURL$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./gen/model -run '^$$' -fuzz '^FuzzLoadMethods$$' -fuzztime $(FUZZTIME)
 
 # Micro-benchmarks of the catalog library.
 bench:

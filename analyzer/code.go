@@ -197,53 +197,91 @@ func flowList(flow, param string) catalog.List {
 	return catalog.BotList
 }
 
-// authorizeURL reads the scopes of a Slack authorize URL in a string literal:
-// "https://slack.com/oauth/v2/authorize?scope=chat:write,commands&user_scope=search:read".
+// authorizeScope is one scope of an authorize URL: the list it requests it for, and its
+// byte offset in the URL's text (-1 where the URL's encoding hides it).
+type authorizeScope struct {
+	list   catalog.List
+	name   string
+	offset int
+}
+
+// parseAuthorizeURL reads a Slack authorize URL
+// ("https://slack.com/oauth/v2/authorize?scope=chat:write,commands&user_scope=search:read"):
+// its flow, by the catalog's authorize paths, and the scopes of each parameter the flow
+// defines. ok is false for any other string.
+func parseAuthorizeURL(s string) (flow string, scopes []authorizeScope, ok bool) {
+	if !strings.Contains(s, "slack.com/") || !strings.Contains(s, "authorize") {
+		return "", nil, false
+	}
+	u, err := url.Parse(s)
+	if err != nil || !strings.HasSuffix(u.Host, "slack.com") {
+		return "", nil, false
+	}
+	if flow = flowByPath(u.Path); flow == "" {
+		return "", nil, false
+	}
+	q := u.Query()
+	for _, f := range catalog.AuthorizeFlows() {
+		if f.Flow != flow {
+			continue
+		}
+		for _, p := range f.Params {
+			val := q.Get(p.Name)
+			if val == "" {
+				continue
+			}
+			start := paramStart(s, p.Name)
+			names, _ := catalog.ParseScopes(val)
+			for _, name := range names {
+				off := -1
+				if start >= 0 {
+					if i := strings.Index(s[start:], name); i >= 0 && !strings.ContainsAny(s[start:start+i], "&#") {
+						off = start + i
+					}
+				}
+				scopes = append(scopes, authorizeScope{list: catalog.List(p.Target), name: name, offset: off})
+			}
+		}
+	}
+	return flow, scopes, len(scopes) > 0
+}
+
+// paramStart is the offset of the value of query parameter name in s (after "name="
+// preceded by ? or &), or -1.
+func paramStart(s, name string) int {
+	for _, sep := range []string{"?", "&"} {
+		if i := strings.Index(s, sep+name+"="); i >= 0 {
+			return i + len(sep+name+"=")
+		}
+	}
+	return -1
+}
+
+// authorizeURL reads the scopes of a Slack authorize URL in a string literal.
 func authorizeURL(pass *analysis.Pass, lit *ast.BasicLit) (codeRequest, bool) {
-	if lit.Kind != token.STRING || !strings.Contains(lit.Value, "slack.com/") || !strings.Contains(lit.Value, "authorize") {
+	if lit.Kind != token.STRING || !strings.Contains(lit.Value, "authorize") {
 		return codeRequest{}, false
 	}
 	s, err := strconv.Unquote(lit.Value)
 	if err != nil {
 		return codeRequest{}, false
 	}
-	u, err := url.Parse(s)
-	if err != nil || !strings.HasSuffix(u.Host, "slack.com") {
-		return codeRequest{}, false
-	}
-	flow := flowByPath(u.Path)
-	if flow == "" {
+	flow, scopes, ok := parseAuthorizeURL(s)
+	if !ok {
 		return codeRequest{}, false
 	}
 	r := codeRequest{flow: flow, lists: map[catalog.List][]codeScope{}, pos: lit.Pos(), source: "the authorize URL"}
-	// Positions: only where the literal's text is the string itself (no escapes), find
-	// each scope in the source text.
-	raw := lit.Value[1 : len(lit.Value)-1]
-	exact := raw == s
-	for _, f := range catalog.AuthorizeFlows() {
-		if f.Flow != flow {
-			continue
+	// Offsets hold in the source only where the literal's text is the string itself.
+	exact := lit.Value[1:len(lit.Value)-1] == s
+	for _, sc := range scopes {
+		cs := codeScope{name: sc.name, pos: lit.Pos(), end: lit.End()}
+		if exact && sc.offset >= 0 {
+			cs.pos = lit.Pos() + token.Pos(1+sc.offset)
+			cs.end = cs.pos + token.Pos(len(sc.name))
 		}
-		for _, p := range f.Params {
-			val := u.Query().Get(p.Name)
-			if val == "" {
-				continue
-			}
-			start := strings.Index(raw, p.Name+"=")
-			scopes, _ := catalog.ParseScopes(val)
-			for _, sc := range scopes {
-				cs := codeScope{name: sc, pos: lit.Pos(), end: lit.End()}
-				if exact && start >= 0 {
-					if i := strings.Index(raw[start:], sc); i >= 0 {
-						off := token.Pos(1 + start + i)
-						cs.pos, cs.end = lit.Pos()+off, lit.Pos()+off+token.Pos(len(sc))
-					}
-				}
-				r.lists[catalog.List(p.Target)] = append(r.lists[catalog.List(p.Target)], cs)
-			}
-		}
+		r.lists[sc.list] = append(r.lists[sc.list], cs)
 	}
-	return r, len(r.lists) > 0
+	return r, true
 }
 
 // checkCodeRequest reports the problems of a request written in Go, at the scope's text,

@@ -77,6 +77,9 @@ type Config struct {
 	// NoManifest, when set, checks against no manifest at all (to compute what a program
 	// needs, whatever it requests).
 	NoManifest bool
+	// Dependencies, when set, treats the packages of dependency modules as the program's
+	// too (slack-go's own examples, say); by default only the main module's calls count.
+	Dependencies bool
 }
 
 // New returns a slackscope Analyzer with its own settings (its flags set them), so that

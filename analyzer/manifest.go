@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -93,6 +95,9 @@ func ParseManifest(path string, content []byte) (*Manifest, error) {
 	m := &Manifest{Path: path, Content: content}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(content, &doc); err != nil {
+		if e := jsonError(path, content); e != nil {
+			return nil, e
+		}
 		msg := err.Error()
 		if sub := yamlLineErr.FindStringSubmatch(msg); sub != nil {
 			line, _ := strconv.Atoi(sub[1])
@@ -197,4 +202,23 @@ func names(refs []ScopeRef) []string {
 		out[i] = r.Name
 	}
 	return out
+}
+
+// jsonError is the position and message encoding/json gives for a manifest that looks
+// like JSON (a YAML parser's message for it often has no line).
+func jsonError(path string, content []byte) *ManifestError {
+	if !bytes.HasPrefix(bytes.TrimSpace(content), []byte("{")) {
+		return nil
+	}
+	var v any
+	err := json.Unmarshal(content, &v)
+	var se *json.SyntaxError
+	if !errors.As(err, &se) {
+		return nil
+	}
+	// Offset counts the bytes read, the offending one included.
+	off := max(min(int(se.Offset), len(content))-1, 0)
+	line := 1 + bytes.Count(content[:off], []byte("\n"))
+	col := off - bytes.LastIndexByte(content[:off], '\n')
+	return &ManifestError{Path: path, Line: line, Col: col, Msg: "not JSON: " + se.Error()}
 }

@@ -1,0 +1,73 @@
+package analyzer
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// ParseManifest never panics, and every rejection names the manifest (and, where the
+// parser knows it, the line).
+func FuzzParseManifest(f *testing.F) {
+	for _, seed := range []string{
+		"oauth_config:\n  scopes:\n    bot: [chat:write]\n",
+		"oauth_config:\n  scopes:\n    bot:\n      - chat:write\n    user:\n      - search:read\n",
+		`{"oauth_config": {"scopes": {"bot": ["chat:write"]}}}`,
+		"settings:\n  event_subscriptions:\n    bot_events: [app_mention]\n",
+		"oauth_config:\n  scopes:\n    bot: [chat:write\n",
+		"oauth_config:\n  scopes: chat:write\n",
+		"- a\n- b\n",
+		"",
+		"\xff\xfe",
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := ParseManifest("m.yml", data)
+		if err == nil {
+			if m == nil {
+				t.Fatal("nil manifest without an error")
+			}
+			for _, s := range append(m.Bot, m.User...) {
+				if s.Name == "" || s.Line < 1 {
+					t.Fatalf("scope %+v has no name or position", s)
+				}
+			}
+			return
+		}
+		var me *ManifestError
+		if !errors.As(err, &me) || me.Path != "m.yml" || !strings.HasPrefix(err.Error(), "m.yml") {
+			t.Fatalf("error %q is not a ManifestError naming the file", err)
+		}
+	})
+}
+
+// parseAuthorizeURL never panics; the offsets it gives point at the scope's text.
+func FuzzParseAuthorizeURL(f *testing.F) {
+	for _, seed := range []string{
+		"https://slack.com/oauth/v2/authorize?client_id=1&scope=chat:write,commands&user_scope=search:read",
+		"https://slack.com/oauth/v2/authorize?user_scope=chat:write:user&scope=commands",
+		"https://slack.com/oauth/authorize?scope=team%3Aread+users%3Aread",
+		"https://slack.com/openid/connect/authorize?scope=openid%20email%20profile",
+		"https://slack.com/oauth/v2/authorize?scope=",
+		"https://evil.example/oauth/v2/authorize?scope=chat:write",
+		"https://slack.com/oauth/v2/authorize?scope=%zz",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		_, scopes, ok := parseAuthorizeURL(s)
+		if !ok && len(scopes) > 0 {
+			t.Fatal("scopes without ok")
+		}
+		for _, sc := range scopes {
+			if sc.name == "" || !utf8.ValidString(sc.name) && sc.offset >= 0 {
+				t.Fatalf("bad scope %+v", sc)
+			}
+			if sc.offset >= 0 && !strings.HasPrefix(s[sc.offset:], sc.name) {
+				t.Fatalf("offset %d of %q does not point at it in %q", sc.offset, sc.name, s)
+			}
+		}
+	})
+}
