@@ -193,6 +193,8 @@ type deriver struct {
 	cycle                                     bool // a memoized computation met one in progress
 	steps                                     int
 	sites                                     map[ast.Expr]*Site // recorded by the last pass only
+	owners                                    map[*types.Var]string
+	overrides                                 map[*fnInfo][]*types.Var // fields an option's literals store to
 }
 
 func newDeriver(in Input) *deriver {
@@ -277,6 +279,7 @@ func (d *deriver) indexNode(root ast.Node, fn *fnInfo) {
 					continue
 				}
 				st := store{fn: fn, override: override(n.Pos())}
+				d.noteOverride(v, st)
 				switch {
 				case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
 					st.why = "a string built with " + n.Tok.String()
@@ -323,7 +326,9 @@ func (d *deriver) indexNode(root ast.Node, fn *fnInfo) {
 					field = st.Field(i)
 				}
 				if field != nil {
-					d.stores[field] = append(d.stores[field], store{expr: val, fn: fn, override: override(elt.Pos())})
+					st := store{expr: val, fn: fn, override: override(elt.Pos())}
+					d.noteOverride(field, st)
+					d.stores[field] = append(d.stores[field], st)
 					d.noteFuncVal(field, val)
 				}
 			}
@@ -333,6 +338,17 @@ func (d *deriver) indexNode(root ast.Node, fn *fnInfo) {
 		}
 		return true
 	})
+}
+
+// noteOverride records the fields an option's function literals store to.
+func (d *deriver) noteOverride(v *types.Var, st store) {
+	if !st.override || !v.IsField() || slices.Contains(d.overrides[st.fn], v) {
+		return
+	}
+	if d.overrides == nil {
+		d.overrides = map[*fnInfo][]*types.Var{}
+	}
+	d.overrides[st.fn] = append(d.overrides[st.fn], v)
 }
 
 func fieldByName(st *types.Struct, name string) *types.Var {
@@ -614,15 +630,16 @@ func (d *deriver) argValues(call *ast.CallExpr, callee *types.Func, caller *fnIn
 // optionEffect is what an option function's literals do to URL fields and arguments.
 func (d *deriver) optionEffect(fn *fnInfo) *Option {
 	o := &Option{}
-	for field, sts := range d.stores {
-		if !field.IsField() || !d.urlField(field) {
+	for _, field := range d.overrides[fn] {
+		if !d.urlField(field) {
 			continue
 		}
+		sts := d.stores[field]
 		for _, st := range sts {
 			if st.fn != fn || !st.override {
 				continue
 			}
-			o.Field = fieldKey(field)
+			o.Field = d.fieldKey(field)
 			if st.expr == nil {
 				o.URLs = append(o.URLs, unknown(st.why))
 				continue
@@ -672,41 +689,30 @@ func (d *deriver) optionEffect(fn *fnInfo) *Option {
 	return o
 }
 
-func fieldKey(f *types.Var) string {
-	key := f.Name()
-	if f.Pkg() != nil {
-		key = f.Pkg().Path() + "." + key
-	}
-	// The struct's name, found through the field's position in the package scope, is not
-	// recorded by go/types; a field's package and name are unique enough within the
-	// fields that options set, and the owning type is added where known.
-	if owner := fieldOwner(f); owner != "" {
-		key = f.Pkg().Path() + "." + owner + "." + f.Name()
-	}
-	return key
-}
-
-// fieldOwner is the name of the package-level named struct type that declares f.
-func fieldOwner(f *types.Var) string {
+// fieldKey names a field for Request.Via and Option.Field: its package, the struct type
+// that declares it where that is a package-level named type, and its name
+// ("github.com/slack-go/slack.sendConfig.endpoint").
+func (d *deriver) fieldKey(f *types.Var) string {
 	if f.Pkg() == nil {
-		return ""
+		return f.Name()
 	}
-	scope := f.Pkg().Scope()
-	names := scope.Names()
-	for _, name := range names {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok {
-			continue
-		}
-		if st, ok := tn.Type().Underlying().(*types.Struct); ok {
-			for g := range st.Fields() {
-				if g == f {
-					return name
+	if d.owners == nil {
+		d.owners = map[*types.Var]string{}
+		scope := d.in.Pkg.Scope()
+		for _, name := range scope.Names() {
+			if tn, ok := scope.Lookup(name).(*types.TypeName); ok {
+				if st, ok := tn.Type().Underlying().(*types.Struct); ok {
+					for g := range st.Fields() {
+						d.owners[g] = name
+					}
 				}
 			}
 		}
 	}
-	return ""
+	if owner, ok := d.owners[f]; ok {
+		return f.Pkg().Path() + "." + owner + "." + f.Name()
+	}
+	return f.Pkg().Path() + "." + f.Name()
 }
 
 // stripVia removes Via markers from v and returns the field they name (the first).

@@ -244,7 +244,7 @@ func (d *deriver) fieldValues(f *types.Var) values {
 		if overridden && namesMethod(out) {
 			marked := make(values, 0, len(out))
 			for _, v := range out {
-				marked = marked.add(append(Value{{Kind: Via, Text: fieldKey(f)}}, v...))
+				marked = marked.add(append(Value{{Kind: Via, Text: d.fieldKey(f)}}, v...))
 			}
 			return marked
 		}

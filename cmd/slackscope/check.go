@@ -10,11 +10,10 @@ import (
 	"slices"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/slackscope/slackscope/analyzer"
+	"github.com/slackscope/slackscope/internal/driver"
 )
 
 // A finding is one diagnostic, as every output format sees it.
@@ -42,29 +41,12 @@ type rootResult struct {
 // analyze loads the packages matching patterns (from dir) and runs the slackscope
 // analyzer, with its dependencies, on them.
 func analyze(dir string, patterns []string, cfg *analyzer.Config, tests bool) (*analysisRun, error) {
-	pcfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir, Tests: tests}
-	pkgs, err := packages.Load(pcfg, patterns...)
+	pkgs, err := driver.Load(dir, patterns, tests)
 	if err != nil {
 		return nil, err
 	}
-	var errs []string
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		for _, e := range p.Errors {
-			if e.Pos == "" || e.Pos == "-" {
-				errs = append(errs, e.Msg)
-			} else {
-				errs = append(errs, e.Error())
-			}
-		}
-	})
-	if len(errs) > 0 {
-		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
-	}
-	if len(pkgs) == 0 {
-		return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
-	}
 	a := analyzer.New(cfg)
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	graph, err := driver.Analyze(pkgs, a)
 	if err != nil {
 		return nil, err
 	}

@@ -27,6 +27,7 @@ import (
 
 	"github.com/slackscope/slackscope/analyzer"
 	"github.com/slackscope/slackscope/catalog"
+	"github.com/slackscope/slackscope/internal/driver"
 )
 
 const (
@@ -36,21 +37,13 @@ const (
 )
 
 func main() {
-	if invokedByVet(os.Args[1:]) {
+	if driver.BenchVersion("slackscope", os.Args[1:]) {
+		return
+	}
+	if driver.InvokedByVet(os.Args[1:]) {
 		unitchecker.Main(analyzer.Analyzer) // does not return
 	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
-}
-
-// invokedByVet reports whether go vet runs the command as its -vettool: it asks for the
-// version (-V=full) or the flags (-flags), or passes a unit's .cfg file.
-func invokedByVet(args []string) bool {
-	for _, a := range args {
-		if a == "-V=full" || a == "-flags" || strings.HasSuffix(a, ".cfg") {
-			return true
-		}
-	}
-	return false
 }
 
 const usage = `usage:

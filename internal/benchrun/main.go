@@ -1,0 +1,191 @@
+// Command benchrun measures whole runs of slackscope against the floor every analyzer
+// pays (internal/noopcheck: the same driver with an analyzer that does nothing), in one
+// run, alternating the two tools, and prints medians, ratios and peak memory as a
+// Markdown table (make bench; BENCHMARKS.md explains the method).
+//
+//	go run ./internal/benchrun [-runs 5] [-sizes 10,100,1000] [-modes standalone,vet]
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+type target struct {
+	name     string
+	dir      string
+	patterns []string
+}
+
+type sample struct {
+	wall   time.Duration
+	maxRSS int64 // KiB, of the process and the children it waited for
+}
+
+func main() {
+	runs := flag.Int("runs", 5, "timed runs of each tool per target and mode")
+	sizes := flag.String("sizes", "10,100,1000", "sizes of the generated programs, in packages")
+	modes := flag.String("modes", "standalone,vet", "standalone, vet, or both")
+	flag.Parse()
+	root, err := os.Getwd()
+	check(err)
+	tmp, err := os.MkdirTemp("", "slackscope-bench")
+	check(err)
+	defer os.RemoveAll(tmp)
+
+	bins := map[string]string{"noop": filepath.Join(tmp, "noopcheck"), "slackscope": filepath.Join(tmp, "slackscope")}
+	run(root, nil, "go", "build", "-o", bins["noop"], "./internal/noopcheck")
+	run(root, nil, "go", "build", "-o", bins["slackscope"], "./cmd/slackscope")
+
+	targets := []target{{"slack-go " + slackGoVersion(root) + " (module cache)", root, []string{"github.com/slack-go/slack/..."}}}
+	for _, s := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		check(err)
+		dir := filepath.Join(tmp, fmt.Sprintf("gen%d", n))
+		generate(root, dir, n)
+		targets = append(targets, target{fmt.Sprintf("generated, %d packages", n), dir, []string{"./..."}})
+	}
+
+	fmt.Printf("%s, %d CPUs, %s; %d timed runs of each tool, alternating; medians.\n\n", runtime.Version(), runtime.NumCPU(), runtime.GOARCH, *runs)
+	fmt.Println("| target | mode | no-op floor | slackscope | ratio | floor peak RSS | slackscope peak RSS | ratio |")
+	fmt.Println("|---|---|---|---|---|---|---|---|")
+	for _, t := range targets {
+		for _, mode := range strings.Split(*modes, ",") {
+			res := map[string][]sample{}
+			// One untimed run each warms the build cache (compiled dependencies) and the
+			// file system; under vet, every run gets a new tool build ID, so vet's result
+			// cache never answers for either tool.
+			for i := 0; i <= *runs; i++ {
+				order := []string{"noop", "slackscope"}
+				if i%2 == 1 {
+					order = []string{"slackscope", "noop"}
+				}
+				for _, tool := range order {
+					s := measure(t, mode, bins[tool], fmt.Sprintf("%s-%d-%d", tool, time.Now().UnixNano(), i))
+					if i > 0 {
+						res[tool] = append(res[tool], s)
+					}
+				}
+			}
+			fw, fm := medians(res["noop"])
+			sw, sm := medians(res["slackscope"])
+			fmt.Printf("| %s | %s | %s | %s | %.3fx | %d MiB | %d MiB | %.3fx |\n", t.name, mode,
+				fw.Round(time.Millisecond), sw.Round(time.Millisecond), float64(sw)/float64(fw),
+				fm/1024, sm/1024, float64(sm)/float64(fm))
+		}
+	}
+}
+
+// measure runs one tool once on a target.
+func measure(t target, mode, bin, nonce string) sample {
+	var cmd *exec.Cmd
+	if mode == "vet" {
+		cmd = exec.Command("go", append([]string{"vet", "-vettool=" + bin}, t.patterns...)...)
+		cmd.Env = append(os.Environ(), "SLACKSCOPE_BENCH_NONCE="+nonce)
+	} else {
+		cmd = exec.Command(bin, t.patterns...)
+		cmd.Env = os.Environ()
+	}
+	cmd.Dir = t.dir
+	start := time.Now()
+	out, err := cmd.CombinedOutput()
+	wall := time.Since(start)
+	if err != nil {
+		// Findings exit 1; anything else is a broken measurement.
+		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
+			fmt.Fprintf(os.Stderr, "benchrun: %s: %v\n%s", strings.Join(cmd.Args, " "), err, out)
+			os.Exit(2)
+		}
+	}
+	ru, _ := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	var rss int64
+	if ru != nil {
+		rss = ru.Maxrss
+	}
+	return sample{wall, rss}
+}
+
+func medians(ss []sample) (time.Duration, int64) {
+	ws := make([]time.Duration, len(ss))
+	ms := make([]int64, len(ss))
+	for i, s := range ss {
+		ws[i], ms[i] = s.wall, s.maxRSS
+	}
+	slices.Sort(ws)
+	slices.Sort(ms)
+	return ws[len(ws)/2], ms[len(ms)/2]
+}
+
+// generate writes a program of n packages that call the Slack API (a wrapper per
+// package, calls with options and constant arguments) and a main that imports them all.
+func generate(root, dir string, n int) {
+	check(os.MkdirAll(dir, 0o755))
+	gomod, err := os.ReadFile(filepath.Join(root, "testdata", "example", "go.mod"))
+	check(err)
+	gosum, err := os.ReadFile(filepath.Join(root, "testdata", "example", "go.sum"))
+	check(err)
+	check(os.WriteFile(filepath.Join(dir, "go.mod"), []byte(strings.Replace(string(gomod), "example.com/standup", "example.com/gen", 1)), 0o644))
+	check(os.WriteFile(filepath.Join(dir, "go.sum"), gosum, 0o644))
+	var imports, calls strings.Builder
+	for i := range n {
+		p := fmt.Sprintf("p%04d", i)
+		check(os.MkdirAll(filepath.Join(dir, p), 0o755))
+		src := fmt.Sprintf(`package %[1]s
+
+import "github.com/slack-go/slack"
+
+// Notify posts, reacts and lists.
+func Notify(c *slack.Client, ch string) error {
+	_, ts, err := c.PostMessage(ch, slack.MsgOptionText("hello from %[1]s", false))
+	if err != nil {
+		return err
+	}
+	if err := c.AddReaction("eyes", slack.NewRefToMessage(ch, ts)); err != nil {
+		return err
+	}
+	_, _, err = c.GetConversations(&slack.GetConversationsParameters{Types: []string{"im"}})
+	return err
+}
+`, p)
+		check(os.WriteFile(filepath.Join(dir, p, p+".go"), []byte(src), 0o644))
+		fmt.Fprintf(&imports, "\t\"example.com/gen/%s\"\n", p)
+		fmt.Fprintf(&calls, "\t%s.Notify(c, \"C1\")\n", p)
+	}
+	main := fmt.Sprintf("package main\n\nimport (\n\t\"os\"\n\n\t\"github.com/slack-go/slack\"\n\n%s)\n\nfunc main() {\n\tc := slack.New(os.Getenv(\"SLACK_BOT_TOKEN\"))\n%s}\n", imports.String(), calls.String())
+	check(os.MkdirAll(filepath.Join(dir, "cmd", "gen"), 0o755))
+	check(os.WriteFile(filepath.Join(dir, "cmd", "gen", "main.go"), []byte(main), 0o644))
+}
+
+func slackGoVersion(root string) string {
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Version}}", "github.com/slack-go/slack").Output()
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
+}
+
+func run(dir string, env []string, name string, args ...string) {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "benchrun: %s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+		os.Exit(2)
+	}
+}
+
+func check(err error) {
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "benchrun: %v\n", err)
+		os.Exit(2)
+	}
+}

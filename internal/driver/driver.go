@@ -1,0 +1,70 @@
+// Package driver loads packages and runs analyzers over them for slackscope's standalone
+// command, and for the no-op checker the benchmarks measure it against: the same loading
+// and the same checker, whatever the analyzers.
+package driver
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// Load loads the packages matching patterns from dir with everything an analysis with
+// facts needs (syntax and types of the dependencies too). A package that does not load
+// is an error naming it.
+func Load(dir string, patterns []string, tests bool) ([]*packages.Package, error) {
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir, Tests: tests}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	var errs []string
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			if e.Pos == "" || e.Pos == "-" {
+				errs = append(errs, e.Msg)
+			} else {
+				errs = append(errs, e.Error())
+			}
+		}
+	})
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
+	}
+	if len(pkgs) == 0 {
+		return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
+	}
+	return pkgs, nil
+}
+
+// Analyze runs the analyzers (and those they require) on pkgs.
+func Analyze(pkgs []*packages.Package, analyzers ...*analysis.Analyzer) (*checker.Graph, error) {
+	return checker.Analyze(analyzers, pkgs, nil)
+}
+
+// InvokedByVet reports whether go vet runs the command as its -vettool: it asks for the
+// version (-V=full) or the flags (-flags), or passes a unit's .cfg file.
+func InvokedByVet(args []string) bool {
+	for _, a := range args {
+		if a == "-V=full" || a == "-flags" || strings.HasSuffix(a, ".cfg") {
+			return true
+		}
+	}
+	return false
+}
+
+// BenchVersion answers go vet's -V=full with a build ID of its own when the environment
+// variable SLACKSCOPE_BENCH_NONCE is set, so that a benchmark defeats go vet's cache for
+// both tools alike (the ID keys vet's results). It reports whether it answered.
+func BenchVersion(name string, args []string) bool {
+	nonce := os.Getenv("SLACKSCOPE_BENCH_NONCE")
+	if nonce == "" || len(args) != 1 || args[0] != "-V=full" {
+		return false
+	}
+	fmt.Printf("%s version devel bench buildID=%s\n", name, nonce)
+	return true
+}
