@@ -51,7 +51,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		// package under test reports its own findings.
 		return res, nil
 	}
-	if pass.Module != nil && pass.Module.Version != "" && !cfg.Dependencies {
+	if !bindings.InMainModule(pass) && !cfg.Dependencies {
 		// A dependency (slack-go itself, a third-party wrapper): its calls are the
 		// program's needs only where the program's own code calls into it, and the
 		// binding facts carry them there.

@@ -146,7 +146,7 @@ func run(pass *analysis.Pass) (any, error) {
 	d := derive.Package(derive.Input{
 		Pkg: pass.Pkg, Files: pass.Files, Info: pass.TypesInfo,
 		Imported:        imported,
-		Implementations: implementations(pass.Pkg, imported),
+		Implementations: implementationsIn(pass, imported),
 		Skip:            skipFile(pass),
 		Counted: func(fn *types.Func) bool {
 			var f PackageFact
@@ -157,7 +157,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for fn, s := range res.local {
 		pass.ExportObjectFact(fn, &Fact{Summary: *s})
 	}
-	pass.ExportPackageFact(&PackageFact{Main: pass.Module == nil || pass.Module.Version == ""})
+	pass.ExportPackageFact(&PackageFact{Main: InMainModule(pass)})
 	return res, nil
 }
 
@@ -174,6 +174,16 @@ func reachesNetwork(pass *analysis.Pass) bool {
 		}
 	}
 	return false
+}
+
+// implementationsIn is implementations for a package of the program; dependencies'
+// interface calls (io.Writer, http.RoundTripper) are not resolved, which keeps the
+// derivation of slack-go and the standard library cheap.
+func implementationsIn(pass *analysis.Pass, imported func(*types.Func) *derive.Summary) func(*types.Func) []*types.Func {
+	if !InMainModule(pass) {
+		return nil
+	}
+	return implementations(pass.Pkg, imported)
 }
 
 // implementations resolves a call of an interface method to the methods of the same name
@@ -240,4 +250,11 @@ func skipFile(pass *analysis.Pass) func(*ast.File) bool {
 		return strings.HasSuffix(base, "_test.go") || strings.Contains(strings.ToLower(base), "mock") ||
 			strings.Contains(name, "/mocks/") || strings.Contains(name, "/mock/")
 	}
+}
+
+// InMainModule reports whether the pass's package belongs to the main module, the program
+// being checked: not the standard library, not a versioned dependency.
+func InMainModule(pass *analysis.Pass) bool {
+	m := pass.Module
+	return m != nil && m.Path != "" && (m.Main || m.Version == "")
 }

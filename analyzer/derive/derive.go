@@ -73,19 +73,30 @@ func Package(in Input) (out *Derived) {
 	}()
 	d := newDeriver(in)
 	d.index()
-	// Summaries depend on the callees' summaries: iterate to a fixed point (recursion
-	// converges because values and sets are bounded).
-	for range 50 {
-		changed := false
-		for _, fn := range d.funcs {
-			s := d.summarize(fn)
-			if !s.equal(d.summaries[fn.obj]) {
-				d.summaries[fn.obj] = s
-				changed = true
-			}
+	// Summaries depend on the callees' summaries: work to a fixed point, summarizing a
+	// function again only when a summary it read has changed (recursion converges
+	// because values and sets are bounded; the step limit is a guard).
+	queue := slices.Clone(d.funcs)
+	queued := map[*fnInfo]bool{}
+	for _, fn := range queue {
+		queued[fn] = true
+	}
+	for steps := 0; len(queue) > 0 && steps < 50*len(d.funcs); steps++ {
+		fn := queue[0]
+		queue = queue[1:]
+		queued[fn] = false
+		d.current = fn
+		s := d.summarize(fn)
+		d.current = nil
+		if s.equal(d.summaries[fn.obj]) {
+			continue
 		}
-		if !changed {
-			break
+		d.summaries[fn.obj] = s
+		for _, r := range d.readers[fn.obj] {
+			if !queued[r] {
+				queued[r] = true
+				queue = append(queue, r)
+			}
 		}
 	}
 	out = &Derived{Summaries: make(map[*types.Func]*Summary)}
@@ -194,7 +205,9 @@ type deriver struct {
 	steps                                     int
 	sites                                     map[ast.Expr]*Site // recorded by the last pass only
 	owners                                    map[*types.Var]string
-	overrides                                 map[*fnInfo][]*types.Var // fields an option's literals store to
+	current                                   *fnInfo                   // the function being summarized
+	readers                                   map[*types.Func][]*fnInfo // who read whose summary
+	overrides                                 map[*fnInfo][]*types.Var  // fields an option's literals store to
 }
 
 func newDeriver(in Input) *deriver {
@@ -206,6 +219,7 @@ func newDeriver(in Input) *deriver {
 		funcVals:  make(map[*types.Var][]*types.Func),
 		used:      make(map[*types.Func]bool),
 		summaries: make(map[*types.Func]*Summary),
+		readers:   make(map[*types.Func][]*fnInfo),
 		fieldMemo: make(map[any]values), paramMemo: make(map[any]values), returnMemo: make(map[any]values), varMemo: make(map[any]values),
 		busy: make(map[any]bool),
 	}
@@ -444,6 +458,9 @@ func (d *deriver) callees(call *ast.CallExpr) []*types.Func {
 // summaryOf is the current summary of a function of this package or another.
 func (d *deriver) summaryOf(f *types.Func) *Summary {
 	if f.Pkg() == d.in.Pkg {
+		if d.current != nil && !slices.Contains(d.readers[f], d.current) {
+			d.readers[f] = append(d.readers[f], d.current)
+		}
 		return d.summaries[f]
 	}
 	if d.in.Imported == nil || f.Pkg() == nil {
