@@ -77,6 +77,11 @@ fuzz:
 	$(GO) test ./analyzer -run '^$$' -fuzz '^FuzzParseAuthorizeURL$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./gen/model -run '^$$' -fuzz '^FuzzLoadMethods$$' -fuzztime $(FUZZTIME)
 
-# Micro-benchmarks of the catalog library.
+# Micro-benchmarks (catalog lookups, the derivation of slack-go, the analyzer on a large
+# package), then whole runs of slackscope against the no-op floor, standalone and under
+# go vet, on slack-go and on generated programs (BENCH_RUNS runs each; BENCHMARKS.md).
+BENCH_RUNS ?= 5
+BENCH_SIZES ?= 10,100,1000
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./catalog
+	$(GO) test -run '^$$' -bench . -benchmem ./catalog ./analyzer/derive/load ./analyzer
+	$(GO) run ./internal/benchrun -runs $(BENCH_RUNS) -sizes $(BENCH_SIZES)
