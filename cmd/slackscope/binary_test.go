@@ -54,6 +54,10 @@ func TestCommandGolden(t *testing.T) {
 		{"scopes-manifest", []string{"slackscope", "scopes", "-format", "manifest", "./..."}, exitOK, "", nil},
 		{"explain-body", []string{"slackscope", "explain", `{"ok":false,"error":"missing_scope","needed":"reactions:write","provided":"chat:write,users:read"}`}, exitOK, "", nil},
 		{"explain-headers", []string{"slackscope", "explain"}, exitOK, "HTTP/2 200\nx-oauth-scopes: chat:write,users:read\nx-accepted-oauth-scopes: channels:history,groups:history,im:history,mpim:history\n", nil},
+		{"bin-lookup-method", []string{"slackscope", "lookup", "chat.postMessage"}, exitOK, "", nil},
+		{"bin-lookup-unknown", []string{"slackscope", "lookup", "chat:wirte"}, exitFindings, "", nil},
+		{"bin-validate", []string{"slackscope", "lookup", "-validate", "bot,client,chat:write:bot"}, exitFindings, "", nil},
+		{"bin-usage", []string{"slackscope"}, exitFailure, "", nil},
 		{"vet", []string{"go", "vet", "-vettool=slackscope", "./..."}, 1, "", nil},
 		// No network: with the modules in the cache (make testdeps), the same findings
 		// come with the module proxy off; slackscope itself never dials out.
