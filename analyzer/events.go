@@ -71,9 +71,16 @@ type handled struct {
 	why     string // "*slackevents.AppMentionEvent", "slackevents.AppMention"
 }
 
-// channelTypes maps the ChannelType values of message events to the event of each
-// conversation type.
-var channelTypes = map[string]string{"channel": "message.channels", "group": "message.groups", "im": "message.im", "mpim": "message.mpim"}
+// eventByChannelType is the message.* event whose messages have channel type ct (the
+// catalog's channel_type).
+func eventByChannelType(ct string) (string, bool) {
+	for _, e := range catalog.Events() {
+		if e.ChannelType == ct {
+			return e.Name, true
+		}
+	}
+	return "", false
+}
 
 // featureFuncs are slack-go functions and methods whose call means the app has a
 // feature; featureConsts the values of typed constants that do (a Socket Mode request
@@ -142,7 +149,7 @@ func findHandled(pass *analysis.Pass) []handled {
 				if n.Op == token.EQL || n.Op == token.NEQ {
 					for _, side := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
 						if s, ok := constString(pass, side[1]); ok && isChannelTypeField(side[0]) {
-							if ev, ok := channelTypes[s]; ok {
+							if ev, ok := eventByChannelType(s); ok {
 								narrowed = append(narrowed, ev)
 							}
 						}

@@ -322,6 +322,9 @@ type Event struct {
 	APIs        EventAPI
 	AppEvent    bool
 	Deprecated  bool
+	// ChannelType is, for the message.* events, the channel_type of the messages they
+	// deliver (message.im: im), by which code tells them apart.
+	ChannelType string
 	Note        string
 	Source      string
 }

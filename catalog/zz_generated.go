@@ -3,7 +3,7 @@
 package catalog
 
 // DataVersion identifies the catalog data: a digest of the YAML files it was generated from.
-const DataVersion = "88ef95ac42cc3fed"
+const DataVersion = "37c5e9e71e4acc4d"
 
 // dataFiles are the catalog files the tables were generated from.
 var dataFiles = []string{"events.yaml", "features.yaml", "methods/admin.yaml", "methods/agents.yaml", "methods/api.yaml", "methods/apps.yaml", "methods/assistant.yaml", "methods/auth.yaml", "methods/blocks.yaml", "methods/bookmarks.yaml", "methods/bots.yaml", "methods/calls.yaml", "methods/canvases.yaml", "methods/channels.yaml", "methods/chat.yaml", "methods/commands.yaml", "methods/conversations.yaml", "methods/developer.yaml", "methods/dialog.yaml", "methods/dnd.yaml", "methods/emoji.yaml", "methods/entity.yaml", "methods/files.yaml", "methods/functions.yaml", "methods/groups.yaml", "methods/im.yaml", "methods/migration.yaml", "methods/mpim.yaml", "methods/oauth.yaml", "methods/openid.yaml", "methods/pins.yaml", "methods/reactions.yaml", "methods/reminders.yaml", "methods/rtm.yaml", "methods/search.yaml", "methods/slackLists.yaml", "methods/slackbot.yaml", "methods/stars.yaml", "methods/team.yaml", "methods/test.yaml", "methods/tooling.yaml", "methods/usergroups.yaml", "methods/users.yaml", "methods/views.yaml", "methods/workflows.yaml", "rules.yaml", "scopes.yaml"}
@@ -9271,28 +9271,32 @@ var events = [...]Event{
 		Description: "A message was posted to a channel",
 		Scopes:      []Clause{{"channels:history"}},
 		APIs:        EventsAPI,
-		Source:      "https://docs.slack.dev/reference/events/message.channels",
+		ChannelType: "channel",
+		Source:      "https://docs.slack.dev/reference/events/message.channels ; https://docs.slack.dev/reference/events/message (channel_type: channel, group, im, mpim)",
 	},
 	{
 		Name:        "message.groups",
 		Description: "A message was posted to a private channel",
 		Scopes:      []Clause{{"groups:history"}},
 		APIs:        EventsAPI,
-		Source:      "https://docs.slack.dev/reference/events/message.groups",
+		ChannelType: "group",
+		Source:      "https://docs.slack.dev/reference/events/message.groups ; https://docs.slack.dev/reference/events/message (channel_type: channel, group, im, mpim)",
 	},
 	{
 		Name:        "message.im",
 		Description: "A message was posted in a direct message channel",
 		Scopes:      []Clause{{"im:history"}},
 		APIs:        EventsAPI,
-		Source:      "https://docs.slack.dev/reference/events/message.im",
+		ChannelType: "im",
+		Source:      "https://docs.slack.dev/reference/events/message.im ; https://docs.slack.dev/reference/events/message (channel_type: channel, group, im, mpim)",
 	},
 	{
 		Name:        "message.mpim",
 		Description: "A message was posted in a multiparty direct message channel",
 		Scopes:      []Clause{{"mpim:history"}},
 		APIs:        EventsAPI,
-		Source:      "https://docs.slack.dev/reference/events/message.mpim",
+		ChannelType: "mpim",
+		Source:      "https://docs.slack.dev/reference/events/message.mpim ; https://docs.slack.dev/reference/events/message (channel_type: channel, group, im, mpim)",
 	},
 	{
 		Name:        "message/assistant_app_thread",

@@ -221,6 +221,7 @@ func Write(c *model.Catalog) ([]byte, error) {
 		if e.Deprecated {
 			w.p("Deprecated: true,")
 		}
+		str(w, "ChannelType", e.ChannelType)
 		str(w, "Note", e.Note)
 		str(w, "Source", e.Source)
 		w.p("},")

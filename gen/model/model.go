@@ -101,6 +101,7 @@ type Event struct {
 	APIs        []string `yaml:"apis"`
 	AppEvent    bool     `yaml:"app_event"`
 	Deprecated  bool     `yaml:"deprecated"`
+	ChannelType string   `yaml:"channel_type"` // message.* events: the channel_type of their messages
 	Note        string   `yaml:"note"`
 	Source      string   `yaml:"source"`
 }
