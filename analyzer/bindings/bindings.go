@@ -98,6 +98,15 @@ type PackageFact struct {
 	// Main is true for a package of the main module (the program being checked, not a
 	// versioned dependency): its call sites are counted in it, not where it is called.
 	Main bool
+	// Funcs are a dependency's summaries, sorted by the function's full name; the main
+	// module's functions have a Fact each instead.
+	Funcs []NamedSummary
+}
+
+// NamedSummary is a function's summary in a PackageFact.
+type NamedSummary struct {
+	Func string // types.Func.FullName
+	derive.Summary
 }
 
 // AFact marks PackageFact as an analysis fact.
@@ -132,9 +141,31 @@ func (r *Result) Summary(fn *types.Func) *derive.Summary {
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	pkgFacts := map[*types.Package]*PackageFact{}
 	imported := func(fn *types.Func) *derive.Summary {
+		if fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
+			return nil
+		}
+		pf, ok := pkgFacts[fn.Pkg()]
+		if !ok {
+			pf = new(PackageFact)
+			if !pass.ImportPackageFact(fn.Pkg(), pf) {
+				pf = nil
+			}
+			pkgFacts[fn.Pkg()] = pf
+		}
+		if pf == nil {
+			return nil
+		}
+		if pf.Funcs != nil {
+			name := fn.FullName()
+			if i, ok := slices.BinarySearchFunc(pf.Funcs, name, func(f NamedSummary, n string) int { return strings.Compare(f.Func, n) }); ok {
+				return &pf.Funcs[i].Summary
+			}
+			return nil
+		}
 		var f Fact
-		if fn.Pkg() == nil || fn.Pkg() == pass.Pkg || !pass.ImportObjectFact(fn, &f) {
+		if !pass.ImportObjectFact(fn, &f) {
 			return nil
 		}
 		return &f.Summary
@@ -154,10 +185,23 @@ func run(pass *analysis.Pass) (any, error) {
 		},
 	})
 	res.local, res.Sites, res.Failure = d.Summaries, d.Sites, d.Failure
-	for fn, s := range res.local {
-		pass.ExportObjectFact(fn, &Fact{Summary: *s})
+	pf := &PackageFact{Main: InMainModule(pass)}
+	if pf.Main {
+		// The program's own functions get a fact each (their wrappers show in tests).
+		for fn, s := range res.local {
+			pass.ExportObjectFact(fn, &Fact{Summary: *s})
+		}
+	} else {
+		// A dependency's summaries travel as one package fact: a fact a function would
+		// be copied into every package that imports this one, directly or not, and
+		// slack-go has about 1,500 of them.
+		pf.Funcs = make([]NamedSummary, 0, len(res.local))
+		for fn, s := range res.local {
+			pf.Funcs = append(pf.Funcs, NamedSummary{Func: fn.FullName(), Summary: *s})
+		}
+		slices.SortFunc(pf.Funcs, func(a, b NamedSummary) int { return strings.Compare(a.Func, b.Func) })
 	}
-	pass.ExportPackageFact(&PackageFact{Main: InMainModule(pass)})
+	pass.ExportPackageFact(pf)
 	return res, nil
 }
 
