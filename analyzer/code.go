@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/slackscope/slackscope/analyzer/bindings"
 	"github.com/slackscope/slackscope/catalog"
 )
 
@@ -37,7 +38,7 @@ const oauth2SlackEndpoint = "golang.org/x/oauth2/slack.Endpoint"
 func findCodeRequests(pass *analysis.Pass) []codeRequest {
 	var out []codeRequest
 	for _, f := range pass.Files {
-		if isTestOrMock(pass, f) {
+		if bindings.TestOrMock(pass.Fset, f) {
 			continue
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -55,12 +56,6 @@ func findCodeRequests(pass *analysis.Pass) []codeRequest {
 		})
 	}
 	return out
-}
-
-func isTestOrMock(pass *analysis.Pass, f *ast.File) bool {
-	name := pass.Fset.Position(f.Pos()).Filename
-	base := strings.ToLower(name[strings.LastIndexAny(name, `/\`)+1:])
-	return strings.HasSuffix(base, "_test.go") || strings.Contains(base, "mock")
 }
 
 // oauth2Config reads oauth2.Config{Endpoint: ..., Scopes: []string{...}}.

@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/slackscope/slackscope/analyzer/bindings"
 	"github.com/slackscope/slackscope/catalog"
 )
 
@@ -124,7 +125,7 @@ func findHandled(pass *analysis.Pass) []handled {
 		return f.Event, "", true
 	}
 	for _, file := range pass.Files {
-		if isTestOrMock(pass, file) {
+		if bindings.TestOrMock(pass.Fset, file) {
 			continue
 		}
 		ast.Inspect(file, func(n ast.Node) bool {
@@ -221,17 +222,19 @@ func eventConst(pass *analysis.Pass, e ast.Expr, loose bool, add func(handled)) 
 }
 
 func constOf(pass *analysis.Pass, e ast.Expr) (*types.Const, bool) {
-	var id *ast.Ident
+	c, ok := pass.TypesInfo.Uses[identOf(e)].(*types.Const)
+	return c, ok && c.Val().Kind() == constant.String
+}
+
+// identOf is the identifier a name or a qualified name ends in (nil for anything else).
+func identOf(e ast.Expr) *ast.Ident {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		id = e
+		return e
 	case *ast.SelectorExpr:
-		id = e.Sel
-	default:
-		return nil, false
+		return e.Sel
 	}
-	c, ok := pass.TypesInfo.Uses[id].(*types.Const)
-	return c, ok && c.Val().Kind() == constant.String
+	return nil
 }
 
 // typeString writes t with package names: *slackevents.AppMentionEvent.
@@ -252,16 +255,7 @@ func isChannelTypeField(e ast.Expr) bool {
 }
 
 func calleeFunc(pass *analysis.Pass, call *ast.CallExpr) (*types.Func, bool) {
-	var id *ast.Ident
-	switch f := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		id = f
-	case *ast.SelectorExpr:
-		id = f.Sel
-	default:
-		return nil, false
-	}
-	fn, ok := pass.TypesInfo.Uses[id].(*types.Func)
+	fn, ok := pass.TypesInfo.Uses[identOf(call.Fun)].(*types.Func)
 	return fn, ok
 }
 
@@ -271,10 +265,17 @@ func isClientPackage(p *types.Package) bool {
 	if p == nil {
 		return false
 	}
-	for _, m := range []string{"github.com/slack-go/slack", "github.com/nlopes/slack"} {
+	modules := []string{nlopesSlack}
+	for _, m := range catalog.BindingModules() {
+		modules = append(modules, m.Path)
+	}
+	for _, m := range modules {
 		if p.Path() == m || strings.HasPrefix(p.Path(), m+"/") {
 			return true
 		}
 	}
 	return false
 }
+
+// nlopesSlack is slack-go's former module path, which older programs still use.
+const nlopesSlack = "github.com/nlopes/slack"

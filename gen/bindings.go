@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 
 	"github.com/slackscope/slackscope/gen/bindgen"
@@ -43,10 +44,13 @@ func runBindings(args []string, stdout, stderr io.Writer) int {
 		*dir = filepath.Join(root, "catalog")
 	}
 	if *out == "" {
-		*out = filepath.Join(*dir, "bindings", filepath.Base(*module)+"-go.yaml")
-		if filepath.Base(*module) == "slack" {
-			*out = filepath.Join(*dir, "bindings", filepath.Base(filepath.Dir(*module))+".yaml")
+		// Named for the module's owner when its last element is just "slack":
+		// github.com/slack-go/slack is slack-go.yaml.
+		name := path.Base(*module)
+		if name == "slack" {
+			name = path.Base(path.Dir(*module))
 		}
+		*out = filepath.Join(*dir, "bindings", name+".yaml")
 	}
 	c, err := model.LoadDir(rel(*dir))
 	if err != nil {

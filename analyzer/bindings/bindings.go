@@ -13,6 +13,7 @@ package bindings
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"path"
 	"path/filepath"
@@ -284,16 +285,19 @@ func implementations(pkg *types.Package, imported func(*types.Func) *derive.Summ
 	}
 }
 
-// skipFile reports the files whose calls are not the app's needs: tests, and mocks (a file
-// named like one, or in a mock or mocks directory). The go command already leaves
-// testdata directories out of ./... patterns.
+// skipFile reports the files whose calls are not the app's needs (see TestOrMock).
 func skipFile(pass *analysis.Pass) func(*ast.File) bool {
-	return func(f *ast.File) bool {
-		name := filepath.ToSlash(pass.Fset.Position(f.Pos()).Filename)
-		base := path.Base(name)
-		return strings.HasSuffix(base, "_test.go") || strings.Contains(strings.ToLower(base), "mock") ||
-			strings.Contains(name, "/mocks/") || strings.Contains(name, "/mock/")
-	}
+	return func(f *ast.File) bool { return TestOrMock(pass.Fset, f) }
+}
+
+// TestOrMock reports whether f is a test or a mock (a file named like one, or in a mock
+// or mocks directory): what it calls or handles is not the app's needs. The go command
+// already leaves testdata directories out of ./... patterns.
+func TestOrMock(fset *token.FileSet, f *ast.File) bool {
+	name := filepath.ToSlash(fset.Position(f.Pos()).Filename)
+	base := path.Base(name)
+	return strings.HasSuffix(base, "_test.go") || strings.Contains(strings.ToLower(base), "mock") ||
+		strings.Contains(name, "/mocks/") || strings.Contains(name, "/mock/")
 }
 
 // InMainModule reports whether the pass's package belongs to the main module, the program

@@ -104,6 +104,8 @@ type checkFlags struct {
 	tests  bool
 }
 
+func (c *checkFlags) formatOf() string { return c.format }
+
 func (c *checkFlags) register(fs *flag.FlagSet) {
 	c.cfg.Token = "bot"
 	fs.StringVar(&c.cfg.Manifest, "manifest", "", "the app manifest (YAML or JSON); default: manifest.yml, manifest.yaml or manifest.json beside each package or above it, up to go.mod")
@@ -124,15 +126,7 @@ func runCheck(name string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "usage: slackscope %s[flags] packages\n", strings.TrimPrefix(name+" ", "slackscope "))
 		fs.PrintDefaults()
 	}
-	if err := parseInterspersed(fs, args); err != nil {
-		return exitFailure
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return exitFailure
-	}
-	if c.format != "text" && c.format != "json" && c.format != "sarif" {
-		fmt.Fprintf(stderr, "slackscope: -format %q: expected text, json or sarif\n", c.format)
+	if !parsePackageArgs(fs, args, c.formatOf, stderr, "text", "json", "sarif") {
 		return exitFailure
 	}
 	run, err := analyze("", fs.Args(), &c.cfg, c.tests)
@@ -154,6 +148,31 @@ func runCheck(name string, args []string, stdout, stderr io.Writer) int {
 		return exitFindings
 	}
 	return exitOK
+}
+
+// parsePackageArgs parses a subcommand's flags and package patterns, and checks that
+// format() is one of formats; on failure it has said why, and the command exits 2.
+func parsePackageArgs(fs *flag.FlagSet, args []string, format func() string, stderr io.Writer, formats ...string) bool {
+	if err := parseInterspersed(fs, args); err != nil {
+		return false
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return false
+	}
+	if f := format(); !slices.Contains(formats, f) {
+		fmt.Fprintf(stderr, "slackscope: -format %q: expected %s\n", f, orList(formats))
+		return false
+	}
+	return true
+}
+
+// orList writes "a, b or c".
+func orList(xs []string) string {
+	if len(xs) < 2 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " or " + xs[len(xs)-1]
 }
 
 // parseInterspersed parses flags that may come after the package patterns too

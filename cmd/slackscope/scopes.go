@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strings"
 
 	"github.com/slackscope/slackscope/analyzer"
@@ -55,15 +54,7 @@ func runScopes(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: slackscope scopes [-token bot|user] [-format text|json|manifest] packages")
 		fs.PrintDefaults()
 	}
-	if err := parseInterspersed(fs, args); err != nil {
-		return exitFailure
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return exitFailure
-	}
-	if !slices.Contains([]string{"text", "json", "manifest"}, *format) {
-		fmt.Fprintf(stderr, "slackscope: -format %q: expected text, json or manifest\n", *format)
+	if !parsePackageArgs(fs, args, func() string { return *format }, stderr, "text", "json", "manifest") {
 		return exitFailure
 	}
 	// The scopes a program needs do not depend on what it requests: no manifest is read.
