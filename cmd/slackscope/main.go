@@ -43,7 +43,10 @@ func main() {
 	if driver.InvokedByVet(os.Args[1:]) {
 		unitchecker.Main(analyzer.Analyzer) // does not return
 	}
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	stop := driver.Profile()
+	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 const usage = `usage:

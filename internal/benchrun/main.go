@@ -3,7 +3,7 @@
 // run, alternating the two tools, and prints medians, ratios and peak memory as a
 // Markdown table (make bench; BENCHMARKS.md explains the method).
 //
-//	go run ./internal/benchrun [-runs 5] [-sizes 10,100,1000] [-modes standalone,vet]
+//	go run ./internal/benchrun [-runs 5] [-sizes 10,100,1000] [-modes standalone,vet] [-keep dir]
 package main
 
 import (
@@ -35,12 +35,16 @@ func main() {
 	runs := flag.Int("runs", 5, "timed runs of each tool per target and mode")
 	sizes := flag.String("sizes", "10,100,1000", "sizes of the generated programs, in packages")
 	modes := flag.String("modes", "standalone,vet", "standalone, vet, or both")
+	keep := flag.String("keep", "", "write the tools and generated programs to this directory and keep them (for profiling)")
 	flag.Parse()
 	root, err := os.Getwd()
 	check(err)
-	tmp, err := os.MkdirTemp("", "slackscope-bench")
-	check(err)
-	defer os.RemoveAll(tmp)
+	tmp := *keep
+	if tmp == "" {
+		tmp, err = os.MkdirTemp("", "slackscope-bench")
+		check(err)
+		defer os.RemoveAll(tmp)
+	}
 
 	bins := map[string]string{"noop": filepath.Join(tmp, "noopcheck"), "slackscope": filepath.Join(tmp, "slackscope")}
 	run(root, nil, "go", "build", "-o", bins["noop"], "./internal/noopcheck")

@@ -6,6 +6,9 @@ package driver
 import (
 	"fmt"
 	"os"
+	"runtime"
+	"runtime/pprof"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -67,4 +70,40 @@ func BenchVersion(name string, args []string) bool {
 	}
 	fmt.Printf("%s version devel bench buildID=%s\n", name, nonce)
 	return true
+}
+
+// Profile starts the profiles the environment asks for, for a standalone run:
+// SLACKSCOPE_CPUPROFILE and SLACKSCOPE_MEMPROFILE name the files of a CPU and a heap
+// profile ("%p" in a name becomes the process ID). The returned function writes them;
+// call it before the process exits.
+func Profile() (stop func()) {
+	name := func(env string) string {
+		return strings.ReplaceAll(os.Getenv(env), "%p", strconv.Itoa(os.Getpid()))
+	}
+	cpu, mem := name("SLACKSCOPE_CPUPROFILE"), name("SLACKSCOPE_MEMPROFILE")
+	var cpuFile *os.File
+	if cpu != "" {
+		f, err := os.Create(cpu)
+		if err == nil && pprof.StartCPUProfile(f) == nil {
+			cpuFile = f
+		} else {
+			fmt.Fprintf(os.Stderr, "SLACKSCOPE_CPUPROFILE: %v\n", err)
+		}
+	}
+	return func() {
+		if cpuFile != nil {
+			pprof.StopCPUProfile()
+			cpuFile.Close()
+		}
+		if mem != "" {
+			f, err := os.Create(mem)
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "SLACKSCOPE_MEMPROFILE: %v\n", err)
+				return
+			}
+			runtime.GC()
+			pprof.WriteHeapProfile(f)
+			f.Close()
+		}
+	}
 }

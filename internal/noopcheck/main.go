@@ -25,6 +25,8 @@ func main() {
 	if driver.InvokedByVet(os.Args[1:]) {
 		unitchecker.Main(noop)
 	}
+	stop := driver.Profile()
+	defer stop()
 	pkgs, err := driver.Load("", os.Args[1:], false)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "noopcheck: %v\n", err)
