@@ -90,7 +90,7 @@ func New(cfg *Config) *analysis.Analyzer {
 		Doc:        doc,
 		URL:        "https://pkg.go.dev/github.com/slackscope/slackscope/analyzer",
 		Requires:   []*analysis.Analyzer{bindings.Analyzer},
-		FactTypes:  []analysis.Fact{new(UsesFact), new(EventTypeFact)},
+		FactTypes:  []analysis.Fact{new(UsesFact), new(EventTypesFact)},
 		ResultType: reflect.TypeOf((*Result)(nil)),
 	}
 	a.Flags.Init("slackscope", flag.ContinueOnError)

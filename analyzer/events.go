@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"cmp"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -14,24 +15,52 @@ import (
 	"github.com/slackscope/slackscope/catalog"
 )
 
-// EventTypeFact marks a Go type that a client package decodes an event into: slackevents'
-// AppMentionEvent is app_mention, slack's MessageEvent (RTM) is message. It is derived from
-// the client's own mapping tables (slackevents.EventsAPIInnerEventMapping,
-// slack.EventMapping: map literals from an event-name constant to a struct value), so the
-// mapping is that of the version the program builds with.
-type EventTypeFact struct {
+// EventTypesFact is a package fact on a client package (slack-go's slack, slackevents):
+// the Go types it decodes events into, slackevents' AppMentionEvent for app_mention,
+// slack's MessageEvent (RTM) for message. It is derived from the client's own mapping
+// tables (slackevents.EventsAPIInnerEventMapping, slack.EventMapping: map literals from an
+// event-name constant to a struct value), so the mapping is that of the version the
+// program builds with.
+//
+// It is one package fact rather than a fact on each type: go vet re-exports a fact on a
+// type into the facts file of every package that imports the type's package, directly or
+// not. Code that names an event type imports its package, so a direct import's fact is
+// all it needs.
+type EventTypesFact struct {
+	Types []EventType // sorted by Type
+}
+
+// An EventType is a Go type of the package and the event decoded into it.
+type EventType struct {
+	Type  string // the type's name in its package
 	Event string
 }
 
-// AFact marks EventTypeFact as an analysis fact.
-func (*EventTypeFact) AFact() {}
+// AFact marks EventTypesFact as an analysis fact.
+func (*EventTypesFact) AFact() {}
 
-func (f *EventTypeFact) String() string { return "event " + f.Event }
+func (f *EventTypesFact) String() string {
+	var parts []string
+	for _, t := range f.Types {
+		parts = append(parts, t.Type+"="+t.Event)
+	}
+	return "events " + strings.Join(parts, " ")
+}
 
-// exportEventTypes finds the package's event mapping tables and marks their types.
+// event is the event decoded into the package's type named name.
+func (f *EventTypesFact) event(name string) (string, bool) {
+	i, ok := slices.BinarySearchFunc(f.Types, name, func(t EventType, n string) int { return strings.Compare(t.Type, n) })
+	if !ok {
+		return "", false
+	}
+	return f.Types[i].Event, true
+}
+
+// exportEventTypes finds the package's event mapping tables and exports their types.
 func exportEventTypes(pass *analysis.Pass) {
-	for _, f := range pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
+	var f EventTypesFact
+	for _, file := range pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
 			lit, ok := n.(*ast.CompositeLit)
 			if !ok {
 				return true
@@ -56,12 +85,21 @@ func exportEventTypes(pass *analysis.Pass) {
 					continue
 				}
 				if n, ok := types.Unalias(pass.TypesInfo.TypeOf(val)).(*types.Named); ok && n.Obj().Pkg() == pass.Pkg {
-					pass.ExportObjectFact(n.Obj(), &EventTypeFact{Event: name})
+					f.Types = append(f.Types, EventType{n.Obj().Name(), name})
 				}
 			}
 			return true
 		})
 	}
+	if len(f.Types) == 0 {
+		return
+	}
+	slices.SortFunc(f.Types, func(a, b EventType) int {
+		return cmp.Or(strings.Compare(a.Type, b.Type), strings.Compare(a.Event, b.Event))
+	})
+	// No client maps one type to two events; if one did, the first by name would stand.
+	f.Types = slices.CompactFunc(f.Types, func(a, b EventType) bool { return a.Type == b.Type })
+	pass.ExportPackageFact(&f)
 }
 
 // A handled is an event or app feature the code handles, where it shows it.
@@ -110,6 +148,18 @@ func findHandled(pass *analysis.Pass) []handled {
 			out = append(out, h)
 		}
 	}
+	facts := map[*types.Package]*EventTypesFact{}
+	eventTypes := func(pkg *types.Package) *EventTypesFact {
+		f, ok := facts[pkg]
+		if !ok {
+			f = new(EventTypesFact)
+			if pkg == nil || !pass.ImportPackageFact(pkg, f) {
+				f = nil
+			}
+			facts[pkg] = f
+		}
+		return f
+	}
 	eventOf := func(t types.Type) (string, string, bool) {
 		if p, ok := t.(*types.Pointer); ok {
 			t = p.Elem()
@@ -118,11 +168,12 @@ func findHandled(pass *analysis.Pass) []handled {
 		if !ok {
 			return "", "", false
 		}
-		var f EventTypeFact
-		if !pass.ImportObjectFact(n.Obj(), &f) {
+		f := eventTypes(n.Obj().Pkg())
+		if f == nil {
 			return "", "", false
 		}
-		return f.Event, "", true
+		ev, ok := f.event(n.Obj().Name())
+		return ev, "", ok
 	}
 	for _, file := range pass.Files {
 		if bindings.TestOrMock(pass.Fset, file) {

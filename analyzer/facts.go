@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -18,19 +19,28 @@ type UsesFact struct {
 // A FactUse is the use of one method (or feature) across a package and its imports.
 type FactUse struct {
 	Method   string
-	Feature  bool   // Method names an app feature (slash_commands, incoming_webhook)
-	Event    bool   // Method names an event the code handles (app_mention)
+	Feature  bool   `json:",omitempty"` // Method names an app feature (slash_commands, incoming_webhook)
+	Event    bool   `json:",omitempty"` // Method names an event the code handles (app_mention)
 	Position string // "file:line:col" of one call, or of the handler
-	Callee   string
+	Callee   string `json:",omitempty"`
 	// Narrowed is the union of the scopes the calls' arguments pick; nil when any call
 	// leaves the choice open.
-	Narrowed []string
-	Extra    []string
-	Open     bool // some call leaves the choice open
+	Narrowed []string `json:",omitempty"`
+	Extra    []string `json:",omitempty"`
+	Open     bool     `json:",omitempty"` // some call leaves the choice open
 }
 
 // AFact marks UsesFact as an analysis fact.
 func (*UsesFact) AFact() {}
+
+// GobEncode encodes the fact for go vet's facts files as JSON: gob would describe the
+// fact's types again in every package's file, and decoding a file starts by compiling a
+// decoder for each type it describes, which a program's main package paid once per
+// package it imports.
+func (f *UsesFact) GobEncode() ([]byte, error) { return json.Marshal(f.Uses) }
+
+// GobDecode decodes what GobEncode wrote.
+func (f *UsesFact) GobDecode(data []byte) error { return json.Unmarshal(data, &f.Uses) }
 
 func (f *UsesFact) String() string {
 	var parts []string

@@ -11,6 +11,7 @@
 package bindings
 
 import (
+	"encoding/json"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -49,6 +50,15 @@ type Fact struct{ derive.Summary }
 
 // AFact marks Fact as an analysis fact.
 func (*Fact) AFact() {}
+
+// GobEncode encodes the fact for go vet's facts files as JSON: gob would describe the
+// summary's seven types again in every package's file, and decoding a file starts by
+// compiling a decoder for each type it describes (a main package that imports a
+// thousand packages paid that a thousand times).
+func (f *Fact) GobEncode() ([]byte, error) { return json.Marshal(&f.Summary) }
+
+// GobDecode decodes what GobEncode wrote.
+func (f *Fact) GobDecode(data []byte) error { return json.Unmarshal(data, &f.Summary) }
 
 // String lists what the function reaches: Web API methods by name, other URLs as the
 // derivation writes them, then the arguments it sets and, for options, their effect.
@@ -92,34 +102,6 @@ func (f *Fact) String() string {
 	return strings.Join(parts, "; ")
 }
 
-// PackageFact marks a package whose functions, or whose imports' functions, have Facts:
-// packages that import none of them (and neither net/http nor a websocket package) are
-// not derived at all, so that slackscope costs nothing on code far from Slack.
-type PackageFact struct {
-	// Main is true for a package of the main module (the program being checked, not a
-	// versioned dependency): its call sites are counted in it, not where it is called.
-	Main bool
-	// Funcs are a dependency's summaries, sorted by the function's full name; the main
-	// module's functions have a Fact each instead.
-	Funcs []NamedSummary
-}
-
-// NamedSummary is a function's summary in a PackageFact.
-type NamedSummary struct {
-	Func string // types.Func.FullName
-	derive.Summary
-}
-
-// AFact marks PackageFact as an analysis fact.
-func (*PackageFact) AFact() {}
-
-func (f *PackageFact) String() string {
-	if f.Main {
-		return "reaches the network (main module)"
-	}
-	return "reaches the network"
-}
-
 // Result gives the summaries of the package's functions and of imported ones, and the
 // package's call sites that reach requests.
 type Result struct {
@@ -143,33 +125,39 @@ func (r *Result) Summary(fn *types.Func) *derive.Summary {
 
 func run(pass *analysis.Pass) (any, error) {
 	pkgFacts := map[*types.Package]*PackageFact{}
+	factOf := func(pkg *types.Package) *PackageFact {
+		pf, ok := pkgFacts[pkg]
+		if !ok {
+			pf = new(PackageFact)
+			if !pass.ImportPackageFact(pkg, pf) {
+				pf = nil
+			}
+			pkgFacts[pkg] = pf
+		}
+		return pf
+	}
+	cache := map[*types.Func]*derive.Summary{}
 	imported := func(fn *types.Func) *derive.Summary {
 		if fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
 			return nil
 		}
-		pf, ok := pkgFacts[fn.Pkg()]
-		if !ok {
-			pf = new(PackageFact)
-			if !pass.ImportPackageFact(fn.Pkg(), pf) {
-				pf = nil
+		if s, ok := cache[fn]; ok {
+			return s
+		}
+		pf := factOf(fn.Pkg())
+		var s *derive.Summary
+		switch {
+		case pf == nil:
+		case !pf.Main:
+			s = pf.lookup(fn)
+		default:
+			var f Fact
+			if pass.ImportObjectFact(fn, &f) {
+				s = &f.Summary
 			}
-			pkgFacts[fn.Pkg()] = pf
 		}
-		if pf == nil {
-			return nil
-		}
-		if pf.Funcs != nil {
-			name := fn.FullName()
-			if i, ok := slices.BinarySearchFunc(pf.Funcs, name, func(f NamedSummary, n string) int { return strings.Compare(f.Func, n) }); ok {
-				return &pf.Funcs[i].Summary
-			}
-			return nil
-		}
-		var f Fact
-		if !pass.ImportObjectFact(fn, &f) {
-			return nil
-		}
-		return &f.Summary
+		cache[fn] = s
+		return s
 	}
 	res := &Result{imported: imported}
 	if !reachesNetwork(pass) {
@@ -181,8 +169,11 @@ func run(pass *analysis.Pass) (any, error) {
 		Implementations: implementationsIn(pass, imported),
 		Skip:            skipFile(pass),
 		Counted: func(fn *types.Func) bool {
-			var f PackageFact
-			return fn.Pkg() != nil && pass.ImportPackageFact(fn.Pkg(), &f) && f.Main
+			if fn.Pkg() == nil {
+				return false
+			}
+			pf := factOf(fn.Pkg())
+			return pf != nil && pf.Main
 		},
 	})
 	res.local, res.Sites, res.Failure = d.Summaries, d.Sites, d.Failure
@@ -193,14 +184,10 @@ func run(pass *analysis.Pass) (any, error) {
 			pass.ExportObjectFact(fn, &Fact{Summary: *s})
 		}
 	} else {
-		// A dependency's summaries travel as one package fact: a fact a function would
+		// A dependency's summaries travel as one package fact: a fact on a function would
 		// be copied into every package that imports this one, directly or not, and
-		// slack-go has about 1,500 of them.
-		pf.Funcs = make([]NamedSummary, 0, len(res.local))
-		for fn, s := range res.local {
-			pf.Funcs = append(pf.Funcs, NamedSummary{Func: fn.FullName(), Summary: *s})
-		}
-		slices.SortFunc(pf.Funcs, func(a, b NamedSummary) int { return strings.Compare(a.Func, b.Func) })
+		// slack-go has about 700 of them.
+		pf.setFuncs(res.local)
 	}
 	pass.ExportPackageFact(pf)
 	return res, nil

@@ -11,37 +11,37 @@ import (
 type Summary struct {
 	// Requests are the URLs of the HTTP requests and websocket dials the function makes,
 	// itself or through the functions it calls.
-	Requests []Request
+	Requests []Request `json:",omitempty"`
 	// Args are the Web API arguments the function sets from its parameters.
-	Args []Arg
+	Args []Arg `json:",omitempty"`
 	// Option is set when the function returns an option (a func value) that, applied by a
 	// request function, changes the request's URL or sets arguments.
-	Option *Option
+	Option *Option `json:",omitempty"`
 	// Results are the values of the function's string results, where they are not all
 	// constant.
-	Results []Result
+	Results []Result `json:",omitempty"`
 }
 
 // A Result is the values one result of a function may have.
 type Result struct {
-	Index  int
-	Values []Value
+	Index  int     `json:",omitempty"`
+	Values []Value `json:",omitempty"`
 }
 
 // A Request is one URL the function sends a request to.
 type Request struct {
-	URL Value
+	URL Value `json:",omitempty"`
 	// Via is the struct field the URL was read from when options can change that field
 	// ("github.com/slack-go/slack.sendConfig.endpoint"); empty otherwise.
-	Via string
+	Via string `json:",omitempty"`
 }
 
 // An Arg is a Web API argument set from a parameter, or from a field of one.
 type Arg struct {
-	Name  string   // the Web API argument ("types")
-	Index int      // the parameter's index (receiver excluded)
-	Param string   // the parameter's name
-	Path  []string // the fields below the parameter (["Types"] for params.Types)
+	Name  string   `json:",omitempty"` // the Web API argument ("types")
+	Index int      `json:",omitempty"` // the parameter's index (receiver excluded)
+	Param string   `json:",omitempty"` // the parameter's name
+	Path  []string `json:",omitempty"` // the fields below the parameter (["Types"] for params.Types)
 }
 
 // GoString shows where the argument comes from: "params.Types".
@@ -51,10 +51,10 @@ func (a Arg) GoString() string { return strings.Join(append([]string{a.Param}, a
 type Option struct {
 	// Field is the struct field the option sets the URL in (matches Request.Via); URLs its
 	// values. Empty when the option does not change the URL.
-	Field string
-	URLs  []Value
+	Field string  `json:",omitempty"`
+	URLs  []Value `json:",omitempty"`
 	// Args are the Web API arguments the option sets, sorted.
-	Args []string
+	Args []string `json:",omitempty"`
 }
 
 func (s *Summary) empty() bool {

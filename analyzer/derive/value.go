@@ -19,13 +19,13 @@ const (
 
 // A Part is one piece of a string value built by concatenation.
 type Part struct {
-	Kind  PartKind
-	Text  string // Lit: the text; Param: the parameter's name
-	Index int    // Param: the parameter's index in the signature (receiver excluded)
-	Why   string // Unknown: what the value is ("field UploadURL, filled from a response")
+	Kind  PartKind `json:",omitempty"`
+	Text  string   `json:",omitempty"` // Lit: the text; Param: the parameter's name
+	Index int      `json:",omitempty"` // Param: the parameter's index in the signature (receiver excluded)
+	Why   string   `json:",omitempty"` // Unknown: what the value is ("field UploadURL, filled from a response")
 	// Caller is set on a Param part when the function is exported: the value comes from the
 	// package's users (a webhook or response URL, an endpoint override).
-	Caller string
+	Caller string `json:",omitempty"`
 }
 
 // A Value is a string value as the concatenation of its parts.
