@@ -136,28 +136,46 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		return pf
 	}
-	cache := map[*types.Func]*derive.Summary{}
+	type found struct {
+		sum  *derive.Summary
+		main bool // from the main module: its call sites are counted where they are
+	}
+	cache := map[*types.Func]found{}
+	lookup := func(fn *types.Func) found {
+		if f, ok := cache[fn]; ok {
+			return f
+		}
+		var f found
+		switch pf := factOf(fn.Pkg()); {
+		case pf != nil && !pf.Main:
+			f.sum = pf.table.lookup(funcKey(fn))
+		case pf != nil: // the main module's functions have a Fact each
+			f.main = true
+			var fact Fact
+			if pass.ImportObjectFact(fn, &fact) {
+				f.sum = &fact.Summary
+			}
+		default:
+			// Under go vet a package sees the package facts of its direct imports only,
+			// and a method can be called without importing its package
+			// (bot.API.GetUserInfo where bot holds a *slack.Client). Facts on methods
+			// reach every importer, so a method of the main module has its Fact; a
+			// client's method falls back to the bindings the catalog holds.
+			var fact Fact
+			if pass.ImportObjectFact(fn, &fact) {
+				f = found{&fact.Summary, true}
+			} else {
+				f.sum = catalogSummary(fn)
+			}
+		}
+		cache[fn] = f
+		return f
+	}
 	imported := func(fn *types.Func) *derive.Summary {
 		if fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
 			return nil
 		}
-		if s, ok := cache[fn]; ok {
-			return s
-		}
-		pf := factOf(fn.Pkg())
-		var s *derive.Summary
-		switch {
-		case pf == nil:
-		case !pf.Main:
-			s = pf.lookup(fn)
-		default:
-			var f Fact
-			if pass.ImportObjectFact(fn, &f) {
-				s = &f.Summary
-			}
-		}
-		cache[fn] = s
-		return s
+		return lookup(fn).sum
 	}
 	res := &Result{imported: imported}
 	if !reachesNetwork(pass) {
@@ -169,11 +187,7 @@ func run(pass *analysis.Pass) (any, error) {
 		Implementations: implementationsIn(pass, imported),
 		Skip:            skipFile(pass),
 		Counted: func(fn *types.Func) bool {
-			if fn.Pkg() == nil {
-				return false
-			}
-			pf := factOf(fn.Pkg())
-			return pf != nil && pf.Main
+			return fn.Pkg() != nil && fn.Pkg() != pass.Pkg && lookup(fn).main
 		},
 	})
 	res.local, res.Sites, res.Failure = d.Summaries, d.Sites, d.Failure
@@ -184,9 +198,6 @@ func run(pass *analysis.Pass) (any, error) {
 			pass.ExportObjectFact(fn, &Fact{Summary: *s})
 		}
 	} else {
-		// A dependency's summaries travel as one package fact: a fact on a function would
-		// be copied into every package that imports this one, directly or not, and
-		// slack-go has about 700 of them.
 		pf.setFuncs(res.local)
 	}
 	pass.ExportPackageFact(pf)

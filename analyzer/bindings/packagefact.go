@@ -9,36 +9,23 @@ import (
 	"strings"
 
 	"github.com/slackscope/slackscope/analyzer/derive"
+	"github.com/slackscope/slackscope/catalog"
 )
 
 // PackageFact marks a package whose functions, or whose imports' functions, have
 // summaries: packages that import none of them (and neither net/http nor a websocket
 // package) are not derived at all, so that slackscope costs nothing on code far from
-// Slack.
-//
-// A dependency's summaries (slack-go's) travel in it, one per exported function or
-// method, since only those can be called from other packages. Under go vet the fact is
-// gob-encoded into the package's facts file, which every package that imports it decodes
-// in its own process; the summaries are therefore encoded one by one behind an index, and
-// a lookup decodes only the summary it asks for: a package that makes three calls decodes
-// three summaries, not slack-go's 700.
+// Slack. A dependency's (slack-go's) summaries travel in it: a fact on each function
+// would be too many, since go vet copies facts on methods into the facts file of every
+// package that imports slack-go, directly or not, and slack-go has about 650 of them.
 type PackageFact struct {
 	// Main is true for a package of the main module (the program being checked, not a
 	// versioned dependency): its call sites are counted in it, not where it is called.
-	// The main module's functions have an object Fact each instead of summaries here.
+	// The main module's functions and methods have an object Fact each instead.
 	Main bool
-
-	funcs   []keyedSummary // sorted by key; in memory (the standalone checker)
-	encoded []encodedEntry // sorted by key; after a gob round trip (go vet)
-}
-
-type keyedSummary struct {
-	key string
-	sum *derive.Summary
-}
-
-type encodedEntry struct {
-	key, body string // body: the summary as JSON
+	// table holds the summaries of a dependency's exported functions and methods (nothing
+	// else can be called from other packages), by funcKey.
+	table summaryTable
 }
 
 // AFact marks PackageFact as an analysis fact.
@@ -53,30 +40,12 @@ func (f *PackageFact) String() string {
 
 // setFuncs records the summaries of the package's exported functions and methods.
 func (f *PackageFact) setFuncs(local map[*types.Func]*derive.Summary) {
-	f.funcs = f.funcs[:0]
 	for fn, s := range local {
 		if fn.Exported() {
-			f.funcs = append(f.funcs, keyedSummary{funcKey(fn), s})
+			f.table.add(funcKey(fn), s)
 		}
 	}
-	slices.SortFunc(f.funcs, func(a, b keyedSummary) int { return strings.Compare(a.key, b.key) })
-}
-
-// lookup is the summary of fn, a function of the fact's package, or nil.
-func (f *PackageFact) lookup(fn *types.Func) *derive.Summary {
-	key := funcKey(fn)
-	if i, ok := slices.BinarySearchFunc(f.funcs, key, func(e keyedSummary, k string) int { return strings.Compare(e.key, k) }); ok {
-		return f.funcs[i].sum
-	}
-	i, ok := slices.BinarySearchFunc(f.encoded, key, func(e encodedEntry, k string) int { return strings.Compare(e.key, k) })
-	if !ok {
-		return nil
-	}
-	s := new(derive.Summary)
-	if err := json.Unmarshal([]byte(f.encoded[i].body), s); err != nil {
-		return nil // GobDecode checked every body's framing; a body is ours, so this does not happen
-	}
-	return s
+	f.table.sort()
 }
 
 // funcKey names a function within its package: "New", "Client.PostMessage".
@@ -92,27 +61,90 @@ func funcKey(fn *types.Func) string {
 	if n, ok := types.Unalias(t).(*types.Named); ok {
 		return n.Obj().Name() + "." + fn.Name()
 	}
-	return fn.Name() // an interface method: never summarized, so never found
+	return "." + fn.Name() // an interface method: never summarized, so never found
 }
 
-// The encoding: a flags byte (1: Main), the number of summaries, then for each its key
-// and its JSON body, each preceded by its length; all numbers are uvarints.
-
-// GobEncode encodes the fact for go vet's facts files.
-func (f *PackageFact) GobEncode() ([]byte, error) {
-	var b []byte
-	if f.Main {
-		b = append(b, 1)
-	} else {
-		b = append(b, 0)
+// catalogSummary is the summary of a client's function from the bindings the catalog
+// holds (derived from the slack-go release slackscope pins), for a call whose package's
+// facts the pass cannot see; nil for other functions. It has the Web API methods and the
+// arguments, not the other URLs.
+func catalogSummary(fn *types.Func) *derive.Summary {
+	b, ok := catalog.LookupBinding(fn.FullName())
+	if !ok || len(b.Methods) == 0 {
+		return nil
 	}
-	n := len(f.funcs) + len(f.encoded)
-	b = binary.AppendUvarint(b, uint64(n))
+	s := new(derive.Summary)
+	for _, m := range b.Methods {
+		s.Requests = append(s.Requests, derive.Request{URL: derive.Value{{Kind: derive.Lit, Text: "https://" + derive.APIBase + m}}, Via: b.Options})
+	}
+	params := fn.Signature().Params()
+	for _, a := range b.Args {
+		path := strings.Split(a.From, ".")
+		for i := range params.Len() {
+			if params.At(i).Name() == path[0] {
+				s.Args = append(s.Args, derive.Arg{Name: a.Name, Index: i, Param: path[0], Path: path[1:]})
+				break
+			}
+		}
+	}
+	return s
+}
+
+// A summaryTable holds summaries by key, sorted. Under go vet a fact is gob-encoded into
+// the package's facts file, which every importer decodes in its own process; the table is
+// therefore encoded one summary at a time behind an index, and a lookup decodes only the
+// summary it asks for: a package that makes three calls decodes three summaries, not
+// slack-go's 650.
+type summaryTable struct {
+	funcs   []keyedSummary // in memory (the standalone checker)
+	encoded []encodedEntry // after a gob round trip (go vet)
+}
+
+type keyedSummary struct {
+	key string
+	sum *derive.Summary
+}
+
+type encodedEntry struct {
+	key, body string // body: the summary as JSON
+}
+
+func (t *summaryTable) add(key string, s *derive.Summary) {
+	t.funcs = append(t.funcs, keyedSummary{key, s})
+}
+
+func (t *summaryTable) sort() {
+	slices.SortFunc(t.funcs, func(a, b keyedSummary) int { return strings.Compare(a.key, b.key) })
+}
+
+// lookup is the summary under key, or nil.
+func (t *summaryTable) lookup(key string) *derive.Summary {
+	if i, ok := slices.BinarySearchFunc(t.funcs, key, func(e keyedSummary, k string) int { return strings.Compare(e.key, k) }); ok {
+		return t.funcs[i].sum
+	}
+	i, ok := slices.BinarySearchFunc(t.encoded, key, func(e encodedEntry, k string) int { return strings.Compare(e.key, k) })
+	if !ok {
+		return nil
+	}
+	s := new(derive.Summary)
+	if err := json.Unmarshal([]byte(t.encoded[i].body), s); err != nil {
+		return nil // decode checked the framing, and the bodies are ours: does not happen
+	}
+	return s
+}
+
+// The encoding of a fact with a table: a flags byte (PackageFact: 1 for Main), the
+// number of summaries, then each one's key and JSON body, each preceded by its length;
+// all numbers are uvarints.
+
+func (t *summaryTable) encode(flags byte) ([]byte, error) {
+	b := []byte{flags}
+	b = binary.AppendUvarint(b, uint64(len(t.funcs)+len(t.encoded)))
 	str := func(s string) {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		b = append(b, s...)
 	}
-	for _, e := range f.funcs {
+	for _, e := range t.funcs {
 		body, err := json.Marshal(e.sum)
 		if err != nil {
 			return nil, err
@@ -120,25 +152,27 @@ func (f *PackageFact) GobEncode() ([]byte, error) {
 		str(e.key)
 		str(string(body))
 	}
-	for _, e := range f.encoded {
+	for _, e := range t.encoded {
 		str(e.key)
 		str(e.body)
 	}
 	return b, nil
 }
 
-var errBadPackageFact = errors.New("bindings.PackageFact: malformed encoding")
+var errBadTable = errors.New("slackbindings fact: malformed encoding")
 
-// GobDecode decodes what GobEncode wrote: the index at once, the summaries on lookup.
-func (f *PackageFact) GobDecode(data []byte) error {
+// decode decodes what encode wrote, the index at once, the summaries on lookup, and
+// returns the flags byte.
+func (t *summaryTable) decode(data []byte) (byte, error) {
 	s := string(data) // one copy; keys and bodies are substrings of it
-	if len(s) == 0 || s[0] > 1 {
-		return errBadPackageFact
+	if len(s) == 0 {
+		return 0, errBadTable
 	}
-	*f = PackageFact{Main: s[0] == 1}
+	flags := s[0]
 	s = s[1:]
 	num := func() (int, bool) {
-		v, w := binary.Uvarint([]byte(s[:min(len(s), binary.MaxVarintLen64)]))
+		var buf [binary.MaxVarintLen64]byte
+		v, w := binary.Uvarint(buf[:copy(buf[:], s)])
 		if w <= 0 || v > uint64(len(s)) {
 			return 0, false
 		}
@@ -156,19 +190,41 @@ func (f *PackageFact) GobDecode(data []byte) error {
 	}
 	n, ok := num()
 	if !ok {
-		return errBadPackageFact
+		return 0, errBadTable
 	}
-	f.encoded = make([]encodedEntry, 0, n)
+	*t = summaryTable{encoded: make([]encodedEntry, 0, n)}
 	for range n {
 		key, ok1 := str()
 		body, ok2 := str()
 		if !ok1 || !ok2 {
-			return errBadPackageFact
+			return 0, errBadTable
 		}
-		f.encoded = append(f.encoded, encodedEntry{key, body})
+		t.encoded = append(t.encoded, encodedEntry{key, body})
 	}
-	if len(s) != 0 || !slices.IsSortedFunc(f.encoded, func(a, b encodedEntry) int { return strings.Compare(a.key, b.key) }) {
-		return errBadPackageFact
+	if len(s) != 0 || !slices.IsSortedFunc(t.encoded, func(a, b encodedEntry) int { return strings.Compare(a.key, b.key) }) {
+		return 0, errBadTable
 	}
+	return flags, nil
+}
+
+// GobEncode encodes the fact for go vet's facts files.
+func (f *PackageFact) GobEncode() ([]byte, error) {
+	var flags byte
+	if f.Main {
+		flags = 1
+	}
+	return f.table.encode(flags)
+}
+
+// GobDecode decodes what GobEncode wrote.
+func (f *PackageFact) GobDecode(data []byte) error {
+	flags, err := f.table.decode(data)
+	if err != nil {
+		return err
+	}
+	if flags > 1 {
+		return errBadTable
+	}
+	f.Main = flags == 1
 	return nil
 }

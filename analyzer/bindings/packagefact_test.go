@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/go/analysis"
 
 	"github.com/slackscope/slackscope/analyzer/derive"
 )
@@ -18,6 +19,10 @@ import (
 const clientSrc = `package slack
 
 type Client struct{}
+
+type GetConversationsParameters struct{ Cursor, TeamID string; Types []string; Limit int; ExcludeArchived bool }
+
+func (c *Client) GetConversations(x int, params *GetConversationsParameters) error { return nil }
 
 func New(token string) *Client { return nil }
 func (c *Client) PostMessage(channel string) error { return nil }
@@ -44,9 +49,10 @@ func clientFuncs(t *testing.T) (*types.Package, map[string]*types.Func, map[*typ
 	sums := map[*types.Func]*derive.Summary{}
 	for _, obj := range info.Defs {
 		if fn, ok := obj.(*types.Func); ok {
-			byName[funcKey(fn)] = fn
+			name := fn.FullName()
+			byName[name] = fn
 			sums[fn] = &derive.Summary{
-				Requests: []derive.Request{{URL: derive.Value{{Kind: derive.Lit, Text: "https://slack.com/api/" + funcKey(fn)}, {Kind: derive.Param, Text: "method", Index: 1, Caller: "x"}}, Via: "v"}},
+				Requests: []derive.Request{{URL: derive.Value{{Kind: derive.Lit, Text: "https://slack.com/api/" + name}, {Kind: derive.Param, Text: "method", Index: 1, Caller: "x"}}, Via: "v"}},
 				Args:     []derive.Arg{{Name: "channel", Param: "channel", Path: []string{"ID"}}},
 				Option:   &derive.Option{Field: "f", URLs: []derive.Value{{{Kind: derive.Unknown, Why: "a field"}}}, Args: []string{"ts"}},
 				Results:  []derive.Result{{Index: 1, Values: []derive.Value{{{Kind: derive.Via, Text: "t"}}}}},
@@ -56,66 +62,101 @@ func clientFuncs(t *testing.T) (*types.Package, map[string]*types.Func, map[*typ
 	return pkg, byName, sums
 }
 
-// The fact answers the same before and after the gob round trip go vet's facts files
-// make: the summaries of exported functions and methods, nothing for unexported ones.
-func TestPackageFactRoundTrip(t *testing.T) {
-	_, funcs, sums := clientFuncs(t)
-	in := &PackageFact{}
-	in.setFuncs(sums)
+// roundTrip gob-encodes and decodes a fact, as go vet's facts files do.
+func roundTrip[F any, PF interface {
+	*F
+	analysis.Fact
+}](t *testing.T, in PF) PF {
+	t.Helper()
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(in); err != nil {
 		t.Fatal(err)
 	}
-	out := new(PackageFact)
+	out := PF(new(F))
 	if err := gob.NewDecoder(&buf).Decode(out); err != nil {
 		t.Fatal(err)
 	}
-	if out.Main || len(out.funcs) != 0 || len(out.encoded) != 3 {
-		t.Fatalf("decoded fact: Main %v, %d in memory, %d encoded; want false, 0, 3", out.Main, len(out.funcs), len(out.encoded))
+	return out
+}
+
+// A dependency's exported functions and methods go in its package fact, unexported ones
+// nowhere; the fact answers the same before and after the gob round trip go vet's facts
+// files make.
+func TestPackageFactRoundTrip(t *testing.T) {
+	_, funcs, sums := clientFuncs(t)
+	in := &PackageFact{}
+	in.setFuncs(sums)
+	out := roundTrip(t, in)
+	if out.Main || len(out.table.funcs) != 0 || len(out.table.encoded) != 4 {
+		t.Fatalf("decoded fact: Main %v, %d in memory, %d encoded; want false, 0, 4", out.Main, len(out.table.funcs), len(out.table.encoded))
 	}
-	for key, fn := range funcs {
+	for name, fn := range funcs {
 		var want *derive.Summary
 		if fn.Exported() {
 			want = sums[fn]
 		}
-		if diff := cmp.Diff(want, in.lookup(fn)); diff != "" {
-			t.Errorf("%s before encoding (-want +got):\n%s", key, diff)
+		if diff := cmp.Diff(want, in.table.lookup(funcKey(fn))); diff != "" {
+			t.Errorf("%s before encoding (-want +got):\n%s", name, diff)
 		}
-		if diff := cmp.Diff(want, out.lookup(fn)); diff != "" {
-			t.Errorf("%s after the round trip (-want +got):\n%s", key, diff)
+		if diff := cmp.Diff(want, out.table.lookup(funcKey(fn))); diff != "" {
+			t.Errorf("%s after the round trip (-want +got):\n%s", name, diff)
 		}
 	}
-	// A decoded fact encodes again to the same bytes (a package re-exports nothing, but
-	// the encoding must not depend on which form the fact is in).
-	again, err := out.GobEncode()
-	if err != nil {
-		t.Fatal(err)
-	}
+	// A decoded fact encodes to the same bytes, whichever form it is in.
 	first, _ := in.GobEncode()
-	if !bytes.Equal(first, again) {
-		t.Error("re-encoding a decoded fact changed its bytes")
+	again, err := out.GobEncode()
+	if err != nil || !bytes.Equal(first, again) {
+		t.Errorf("re-encoding a decoded fact changed its bytes (%v)", err)
 	}
-	main, _ := (&PackageFact{Main: true}).GobEncode()
-	var m PackageFact
-	if err := m.GobDecode(main); err != nil || !m.Main {
-		t.Errorf("Main fact: decoded %+v, %v", m, err)
+	if m := roundTrip(t, &PackageFact{Main: true}); !m.Main {
+		t.Error("Main lost in the round trip")
 	}
 }
 
-func TestPackageFactMalformed(t *testing.T) {
+// Where a pass cannot see a client's facts, a method's summary comes from the catalog's
+// bindings: its Web API methods, and its arguments by parameter index.
+func TestCatalogSummary(t *testing.T) {
+	_, funcs, _ := clientFuncs(t)
+	want := &derive.Summary{
+		Requests: []derive.Request{{URL: derive.Value{{Kind: derive.Lit, Text: "https://slack.com/api/conversations.list"}}}},
+		Args: []derive.Arg{
+			{Name: "cursor", Index: 1, Param: "params", Path: []string{"Cursor"}},
+			{Name: "exclude_archived", Index: 1, Param: "params", Path: []string{"ExcludeArchived"}},
+			{Name: "limit", Index: 1, Param: "params", Path: []string{"Limit"}},
+			{Name: "team_id", Index: 1, Param: "params", Path: []string{"TeamID"}},
+			{Name: "types", Index: 1, Param: "params", Path: []string{"Types"}},
+		},
+	}
+	if diff := cmp.Diff(want, catalogSummary(funcs["(*github.com/slack-go/slack.Client).GetConversations"])); diff != "" {
+		t.Errorf("GetConversations (-want +got):\n%s", diff)
+	}
+	for _, name := range []string{"(*github.com/slack-go/slack.Client).post", "(github.com/slack-go/slack.Client).Token"} {
+		if s := catalogSummary(funcs[name]); s != nil {
+			t.Errorf("%s: %+v, want nil (no binding)", name, s)
+		}
+	}
+}
+
+func TestFactEncodingMalformed(t *testing.T) {
 	_, _, sums := clientFuncs(t)
-	in := &PackageFact{}
-	in.setFuncs(sums)
-	good, err := in.GobEncode()
+	var tab summaryTable
+	for fn, s := range sums {
+		tab.add(fn.FullName(), s)
+	}
+	tab.sort()
+	good, err := tab.encode(0)
 	if err != nil {
 		t.Fatal(err)
 	}
+	unsorted := summaryTable{funcs: []keyedSummary{{"b", sums[nil]}, {"a", nil}}}
+	bad, _ := unsorted.encode(0)
 	for name, data := range map[string][]byte{
 		"empty":       nil,
 		"bad flags":   append([]byte{7}, good[1:]...),
 		"truncated":   good[:len(good)-3],
 		"trailing":    append(append([]byte{}, good...), 0),
 		"huge length": {0, 1, 0xff, 0xff, 0xff, 0xff, 0x0f},
+		"unsorted":    bad,
 	} {
 		if err := new(PackageFact).GobDecode(data); err == nil {
 			t.Errorf("%s: decoded without error", name)

@@ -42,26 +42,30 @@ func TestCommandGolden(t *testing.T) {
 		code  int
 		stdin string
 		env   []string
+		dir   string // default: the example
 	}{
-		{"check-text", []string{"slackscope", "./..."}, exitFindings, "", nil},
-		{"check-json", []string{"slackscope", "-json", "./..."}, exitFindings, "", nil},
-		{"check-sarif", []string{"slackscope", "-format", "sarif", "./..."}, exitFindings, "", nil},
-		{"check-manifest-flag", []string{"slackscope", "check", "-manifest", "manifest.yml", "./..."}, exitFindings, "", nil},
-		{"check-no-such-package", []string{"slackscope", "./nosuchpkg"}, exitFailure, "", nil},
-		{"check-bad-format", []string{"slackscope", "-format", "xml", "./..."}, exitFailure, "", nil},
-		{"scopes-text", []string{"slackscope", "scopes", "./..."}, exitOK, "", nil},
-		{"scopes-json", []string{"slackscope", "scopes", "-format", "json", "./..."}, exitOK, "", nil},
-		{"scopes-manifest", []string{"slackscope", "scopes", "-format", "manifest", "./..."}, exitOK, "", nil},
-		{"explain-body", []string{"slackscope", "explain", `{"ok":false,"error":"missing_scope","needed":"reactions:write","provided":"chat:write,users:read"}`}, exitOK, "", nil},
-		{"explain-headers", []string{"slackscope", "explain"}, exitOK, "HTTP/2 200\nx-oauth-scopes: chat:write,users:read\nx-accepted-oauth-scopes: channels:history,groups:history,im:history,mpim:history\n", nil},
-		{"bin-lookup-method", []string{"slackscope", "lookup", "chat.postMessage"}, exitOK, "", nil},
-		{"bin-lookup-unknown", []string{"slackscope", "lookup", "chat:wirte"}, exitFindings, "", nil},
-		{"bin-validate", []string{"slackscope", "lookup", "-validate", "bot,client,chat:write:bot"}, exitFindings, "", nil},
-		{"bin-usage", []string{"slackscope"}, exitFailure, "", nil},
-		{"vet", []string{"go", "vet", "-vettool=slackscope", "./..."}, 1, "", nil},
+		{"check-text", []string{"slackscope", "./..."}, exitFindings, "", nil, ""},
+		{"check-json", []string{"slackscope", "-json", "./..."}, exitFindings, "", nil, ""},
+		{"check-sarif", []string{"slackscope", "-format", "sarif", "./..."}, exitFindings, "", nil, ""},
+		{"check-manifest-flag", []string{"slackscope", "check", "-manifest", "manifest.yml", "./..."}, exitFindings, "", nil, ""},
+		{"check-no-such-package", []string{"slackscope", "./nosuchpkg"}, exitFailure, "", nil, ""},
+		{"check-bad-format", []string{"slackscope", "-format", "xml", "./..."}, exitFailure, "", nil, ""},
+		{"scopes-text", []string{"slackscope", "scopes", "./..."}, exitOK, "", nil, ""},
+		{"scopes-json", []string{"slackscope", "scopes", "-format", "json", "./..."}, exitOK, "", nil, ""},
+		{"scopes-manifest", []string{"slackscope", "scopes", "-format", "manifest", "./..."}, exitOK, "", nil, ""},
+		{"explain-body", []string{"slackscope", "explain", `{"ok":false,"error":"missing_scope","needed":"reactions:write","provided":"chat:write,users:read"}`}, exitOK, "", nil, ""},
+		{"explain-headers", []string{"slackscope", "explain"}, exitOK, "HTTP/2 200\nx-oauth-scopes: chat:write,users:read\nx-accepted-oauth-scopes: channels:history,groups:history,im:history,mpim:history\n", nil, ""},
+		{"bin-lookup-method", []string{"slackscope", "lookup", "chat.postMessage"}, exitOK, "", nil, ""},
+		{"bin-lookup-unknown", []string{"slackscope", "lookup", "chat:wirte"}, exitFindings, "", nil, ""},
+		{"bin-validate", []string{"slackscope", "lookup", "-validate", "bot,client,chat:write:bot"}, exitFindings, "", nil, ""},
+		{"bin-usage", []string{"slackscope"}, exitFailure, "", nil, ""},
+		{"vet", []string{"go", "vet", "-vettool=slackscope", "./..."}, 1, "", nil, ""},
+		// A package that calls slack-go's methods without importing slack-go: go vet
+		// passes a package's facts only to its direct importers, facts on types further.
+		{"vet-indirect", []string{"go", "vet", "-vettool=slackscope", "./indirect/..."}, 1, "", nil, filepath.Join("..", "..", "testdata", "analyzer", "slackscope", "pinned")},
 		// No network: with the modules in the cache (make testdeps), the same findings
 		// come with the module proxy off; slackscope itself never dials out.
-		{"check-text", []string{"slackscope", "./..."}, exitFindings, "", []string{"GOPROXY=off", "GOFLAGS=-mod=mod"}},
+		{"check-text", []string{"slackscope", "./..."}, exitFindings, "", []string{"GOPROXY=off", "GOFLAGS=-mod=mod"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -74,6 +78,9 @@ func TestCommandGolden(t *testing.T) {
 			}
 			cmd := exec.Command(args[0], args[1:]...)
 			cmd.Dir = example
+			if tt.dir != "" {
+				cmd.Dir = tt.dir
+			}
 			cmd.Stdin = strings.NewReader(tt.stdin)
 			cmd.Env = append(os.Environ(), tt.env...)
 			var stdout, stderr bytes.Buffer
@@ -94,7 +101,7 @@ func TestCommandGolden(t *testing.T) {
 				got += "--- stderr\n" + stderr.String()
 			}
 			// Absolute paths differ between checkouts.
-			abs, _ := filepath.Abs(example)
+			abs, _ := filepath.Abs(cmd.Dir)
 			got = strings.ReplaceAll(got, abs, "$EXAMPLE")
 			golden := filepath.Join("testdata", tt.name+".golden")
 			if *update {
