@@ -208,6 +208,7 @@ type deriver struct {
 	current                                   *fnInfo                   // the function being summarized
 	readers                                   map[*types.Func][]*fnInfo // who read whose summary
 	overrides                                 map[*fnInfo][]*types.Var  // fields an option's literals store to
+	called                                    map[ast.Expr]bool         // summarize's, kept for its buckets
 }
 
 func newDeriver(in Input) *deriver {
@@ -472,7 +473,11 @@ func (d *deriver) summaryOf(f *types.Func) *Summary {
 // summarize computes fn's summary from its body and its callees' current summaries.
 func (d *deriver) summarize(fn *fnInfo) *Summary {
 	s := &Summary{}
-	called := map[ast.Expr]bool{}
+	if d.called == nil {
+		d.called = map[ast.Expr]bool{}
+	}
+	called := d.called
+	clear(called)
 	ast.Inspect(fn.decl.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Ident, *ast.SelectorExpr:

@@ -96,15 +96,35 @@ func (a Arg) key() string { return a.Name + "\x00" + a.GoString() }
 // encode the same.
 func (s *Summary) normalize() {
 	// A request to "" is a variable's zero value before the code sets it.
-	s.Requests = slices.DeleteFunc(s.Requests, func(r Request) bool { return r.URL.key() == "" })
-	slices.SortFunc(s.Requests, func(a, b Request) int { return strings.Compare(a.key(), b.key()) })
-	s.Requests = slices.CompactFunc(s.Requests, func(a, b Request) bool { return a.key() == b.key() })
-	slices.SortFunc(s.Args, func(a, b Arg) int { return strings.Compare(a.key(), b.key()) })
-	s.Args = slices.CompactFunc(s.Args, func(a, b Arg) bool { return a.key() == b.key() })
+	s.Requests = slices.DeleteFunc(s.Requests, func(r Request) bool { return r.URL.empty() })
+	s.Requests = sortedByKey(s.Requests, Request.key)
+	s.Args = sortedByKey(s.Args, Arg.key)
 	if o := s.Option; o != nil {
-		slices.SortFunc(o.URLs, func(a, b Value) int { return strings.Compare(a.key(), b.key()) })
-		o.URLs = slices.CompactFunc(o.URLs, func(a, b Value) bool { return a.key() == b.key() })
+		o.URLs = sortedByKey(o.URLs, Value.key)
 		slices.Sort(o.Args)
 		o.Args = slices.Compact(o.Args)
 	}
+}
+
+// sortedByKey sorts xs by key and drops those whose key repeats the previous one's,
+// computing each key once (most lists have one element, which needs no key at all).
+func sortedByKey[T any](xs []T, key func(T) string) []T {
+	if len(xs) < 2 {
+		return xs
+	}
+	type keyed struct {
+		k string
+		x T
+	}
+	ks := make([]keyed, len(xs))
+	for i, x := range xs {
+		ks[i] = keyed{key(x), x}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int { return strings.Compare(a.k, b.k) })
+	ks = slices.CompactFunc(ks, func(a, b keyed) bool { return a.k == b.k })
+	xs = xs[:len(ks)]
+	for i, k := range ks {
+		xs[i] = k.x
+	}
+	return xs
 }

@@ -63,6 +63,16 @@ func concat(a, b Value) Value {
 // shows alike (two parameters of the same name, unknown pieces of different origins).
 func (v Value) key() string { return v.format(true) }
 
+// empty reports whether v is the empty string: its key is "".
+func (v Value) empty() bool {
+	for _, p := range v {
+		if p.Kind != Lit || p.Text != "" {
+			return false
+		}
+	}
+	return true
+}
+
 // String shows v for people: parameters as {name}, unknown pieces as {?why}.
 func (v Value) String() string { return v.format(false) }
 
