@@ -97,7 +97,8 @@ func New(cfg *Config) *analysis.Analyzer {
 	a.Flags.StringVar(&cfg.Manifest, "manifest", cfg.Manifest, "the app manifest (YAML or JSON) to check the scopes against")
 	a.Flags.StringVar(&cfg.Token, "token", cfg.Token, "the token type the program calls with: bot or user")
 	a.Flags.StringVar(&cfg.ManifestSum, "manifest-sum", cfg.ManifestSum, "the start of the manifest's SHA-256 in hex, so that go vet re-runs when the manifest changes (e.g. $(sha256sum manifest.yml | cut -c1-16))")
-	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, cfg) }
+	manifests := new(manifestCache)
+	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, cfg, manifests) }
 	return a
 }
 

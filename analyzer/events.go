@@ -8,6 +8,7 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -316,17 +317,24 @@ func isClientPackage(p *types.Package) bool {
 	if p == nil {
 		return false
 	}
-	modules := []string{nlopesSlack}
-	for _, m := range catalog.BindingModules() {
-		modules = append(modules, m.Path)
-	}
-	for _, m := range modules {
-		if p.Path() == m || strings.HasPrefix(p.Path(), m+"/") {
+	path := p.Path()
+	for _, m := range clientModules() {
+		if strings.HasPrefix(path, m) && (len(path) == len(m) || path[len(m)] == '/') {
 			return true
 		}
 	}
 	return false
 }
+
+// clientModules are the module paths of the Go Slack clients: the catalog's binding
+// modules and nlopes/slack.
+var clientModules = sync.OnceValue(func() []string {
+	modules := []string{nlopesSlack}
+	for _, m := range catalog.BindingModules() {
+		modules = append(modules, m.Path)
+	}
+	return modules
+})
 
 // nlopesSlack is slack-go's former module path, which older programs still use.
 const nlopesSlack = "github.com/nlopes/slack"

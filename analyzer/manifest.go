@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -77,6 +79,66 @@ func findManifest(dir string) string {
 		}
 		dir = parent
 	}
+}
+
+// manifestCache remembers, for one analyzer, where each package directory's manifest is
+// and what it holds: every package of a program finds the same manifest, and parsing it
+// once per package cost as much as the rest of the analysis of a small package. A
+// manifest that changes on disk (same path, another size or time) is read again; one
+// created or deleted while the analyzer runs is not noticed (the go command's runs are
+// one analyzer each, under go vet one package each).
+type manifestCache struct {
+	mu    sync.Mutex
+	found map[string]string // package directory: findManifest's answer
+	read  map[string]readManifest
+}
+
+type readManifest struct {
+	size    int64
+	modTime time.Time
+	man     *Manifest
+	err     error
+}
+
+// find is findManifest(dir), remembered.
+func (c *manifestCache) find(dir string) string {
+	c.mu.Lock()
+	p, ok := c.found[dir]
+	c.mu.Unlock()
+	if ok {
+		return p
+	}
+	p = findManifest(dir)
+	c.mu.Lock()
+	if c.found == nil {
+		c.found = map[string]string{}
+	}
+	c.found[dir] = p
+	c.mu.Unlock()
+	return p
+}
+
+// manifest is ReadManifest(path), remembered while the file's size and time stay the
+// same. The Manifest is shared: callers do not change it.
+func (c *manifestCache) manifest(path string) (*Manifest, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return ReadManifest(path) // says why, in ReadManifest's words
+	}
+	c.mu.Lock()
+	r, ok := c.read[path]
+	c.mu.Unlock()
+	if ok && r.size == st.Size() && r.modTime.Equal(st.ModTime()) {
+		return r.man, r.err
+	}
+	man, err := ReadManifest(path)
+	c.mu.Lock()
+	if c.read == nil {
+		c.read = map[string]readManifest{}
+	}
+	c.read[path] = readManifest{st.Size(), st.ModTime(), man, err}
+	c.mu.Unlock()
+	return man, err
 }
 
 // ReadManifest reads and parses the manifest at path.

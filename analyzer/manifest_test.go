@@ -1,8 +1,11 @@
 package analyzer
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Bad manifests get exact messages, with positions.
@@ -45,5 +48,55 @@ func TestOddManifests(t *testing.T) {
 	m, err = ParseManifest("m.yml", []byte("oauth_config:\n  scopes:\n    bot: ["+big+"]\n"))
 	if err != nil || len(m.Bot) != 1 || len(m.Bot[0].Name) != 1<<20 {
 		t.Errorf("1 MB scope: %v", err)
+	}
+}
+
+// The analyzer finds and parses a program's manifest once, not once per package, and
+// reads it again when it changes.
+func TestManifestCache(t *testing.T) {
+	root := t.TempDir()
+	sub := filepath.Join(root, "cmd", "bot")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(content string, mtime time.Time) {
+		t.Helper()
+		p := filepath.Join(root, "manifest.yml")
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, mtime, mtime); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(root, "go.mod"), []byte("module m\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	then := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	write("oauth_config:\n  scopes:\n    bot: [chat:write]\n", then)
+
+	var c manifestCache
+	path := c.find(sub)
+	if want := filepath.Join(root, "manifest.yml"); path != want || c.find(sub) != want {
+		t.Fatalf("find = %q, want %q", path, want)
+	}
+	first, err := c.manifest(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := c.manifest(path); again != first {
+		t.Error("an unchanged manifest was parsed again")
+	}
+	write("oauth_config:\n  scopes:\n    bot: [chat:write, users:read]\n", then.Add(time.Second))
+	changed, err := c.manifest(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if changed == first || len(changed.Bot) != 2 {
+		t.Errorf("after a change: %d bot scopes (same manifest: %v), want the new 2", len(changed.Bot), changed == first)
+	}
+	write("oauth_config: [", then.Add(2*time.Second))
+	if _, err := c.manifest(path); err == nil {
+		t.Error("a manifest broken after it was read gave no error")
 	}
 }

@@ -33,7 +33,7 @@ type Result struct {
 	Manifest *Manifest
 }
 
-func run(pass *analysis.Pass, cfg *Config) (any, error) {
+func run(pass *analysis.Pass, cfg *Config, manifests *manifestCache) (any, error) {
 	token := catalog.Bot
 	if cfg.Token != "" {
 		t, ok := catalog.ParseTokenType(cfg.Token)
@@ -78,11 +78,11 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	if cfg.NoManifest {
 		path = ""
 	} else if path == "" && len(pass.Files) > 0 {
-		path = findManifest(filepath.Dir(pass.Fset.Position(pass.Files[0].Pos()).Filename))
+		path = manifests.find(filepath.Dir(pass.Fset.Position(pass.Files[0].Pos()).Filename))
 	}
 	var req *request
 	if path != "" {
-		man, err := ReadManifest(path)
+		man, err := manifests.manifest(path)
 		switch {
 		case err != nil:
 			if isMain {
