@@ -85,11 +85,15 @@ type Config struct {
 // New returns a slackscope Analyzer with its own settings (its flags set them), so that
 // several can run with different manifests in one process.
 func New(cfg *Config) *analysis.Analyzer {
+	b := bindings.Analyzer
+	if cfg.Dependencies {
+		b = bindings.DependencySites
+	}
 	a := &analysis.Analyzer{
 		Name:       "slackscope",
 		Doc:        doc,
 		URL:        "https://pkg.go.dev/github.com/slackscope/slackscope/analyzer",
-		Requires:   []*analysis.Analyzer{bindings.Analyzer},
+		Requires:   []*analysis.Analyzer{b},
 		FactTypes:  []analysis.Fact{new(UsesFact), new(EventTypesFact)},
 		ResultType: reflect.TypeOf((*Result)(nil)),
 	}
@@ -98,7 +102,9 @@ func New(cfg *Config) *analysis.Analyzer {
 	a.Flags.StringVar(&cfg.Token, "token", cfg.Token, "the token type the program calls with: bot or user")
 	a.Flags.StringVar(&cfg.ManifestSum, "manifest-sum", cfg.ManifestSum, "the start of the manifest's SHA-256 in hex, so that go vet re-runs when the manifest changes (e.g. $(sha256sum manifest.yml | cut -c1-16))")
 	manifests := new(manifestCache)
-	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, cfg, manifests) }
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		return run(pass, cfg, pass.ResultOf[b].(*bindings.Result), manifests)
+	}
 	return a
 }
 

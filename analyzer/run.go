@@ -33,7 +33,7 @@ type Result struct {
 	Manifest *Manifest
 }
 
-func run(pass *analysis.Pass, cfg *Config, manifests *manifestCache) (any, error) {
+func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manifestCache) (any, error) {
 	token := catalog.Bot
 	if cfg.Token != "" {
 		t, ok := catalog.ParseTokenType(cfg.Token)
@@ -57,7 +57,6 @@ func run(pass *analysis.Pass, cfg *Config, manifests *manifestCache) (any, error
 		// binding facts carry them there.
 		return res, nil
 	}
-	br := pass.ResultOf[bindings.Analyzer].(*bindings.Result)
 	uses, unresolved := findUses(pass, br)
 	for _, h := range findHandled(pass) {
 		uses = append(uses, Use{Method: h.name, Feature: h.feature, Event: !h.feature, Pos: h.pos, Callee: h.why})

@@ -27,10 +27,18 @@ import (
 	"github.com/slackscope/slackscope/analyzer/derive"
 )
 
-// Analyzer derives the Slack API bindings of a package's functions.
-var Analyzer = &analysis.Analyzer{
-	Name: "slackbindings",
-	Doc: `derive which Slack Web API methods each function reaches
+// Analyzer derives the Slack API bindings of a package's functions, and the call sites
+// of the main module's packages.
+var Analyzer = newAnalyzer(false)
+
+// DependencySites is Analyzer recording the call sites of dependency packages too, for
+// analyses that treat them as the program (analyzer.Config.Dependencies).
+var DependencySites = newAnalyzer(true)
+
+func newAnalyzer(dependencySites bool) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name: "slackbindings",
+		Doc: `derive which Slack Web API methods each function reaches
 
 For every function and method of the package, slackbindings evaluates the URL of each
 HTTP request and websocket dial the function makes, itself or through the functions it
@@ -39,10 +47,11 @@ it finds as a fact on the function: the Web API methods (https://slack.com/api/<
 other URLs (incoming webhooks, response URLs, URLs from responses), the Web API arguments
 set from parameters, and for option functions (slack.MsgOptionUpdate) the endpoint they
 select. It reports no diagnostics; the slackscope analyzer builds on it.`,
-	URL:        "https://pkg.go.dev/github.com/slackscope/slackscope/analyzer/bindings",
-	Run:        run,
-	FactTypes:  []analysis.Fact{new(Fact), new(PackageFact)},
-	ResultType: reflect.TypeOf((*Result)(nil)),
+		URL:        "https://pkg.go.dev/github.com/slackscope/slackscope/analyzer/bindings",
+		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, dependencySites) },
+		FactTypes:  []analysis.Fact{new(Fact), new(PackageFact)},
+		ResultType: reflect.TypeOf((*Result)(nil)),
+	}
 }
 
 // Fact is the derived summary of one function.
@@ -123,7 +132,7 @@ func (r *Result) Summary(fn *types.Func) *derive.Summary {
 	return r.imported(fn)
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func run(pass *analysis.Pass, dependencySites bool) (any, error) {
 	pkgFacts := map[*types.Package]*PackageFact{}
 	factOf := func(pkg *types.Package) *PackageFact {
 		pf, ok := pkgFacts[pkg]
@@ -186,6 +195,7 @@ func run(pass *analysis.Pass) (any, error) {
 		Imported:        imported,
 		Implementations: implementationsIn(pass, imported),
 		Skip:            skipFile(pass),
+		NoSites:         !dependencySites && !InMainModule(pass),
 		Counted: func(fn *types.Func) bool {
 			return fn.Pkg() != nil && fn.Pkg() != pass.Pkg && lookup(fn).main
 		},

@@ -26,6 +26,9 @@ type Input struct {
 	// Skip, when set, leaves out the call sites (not the summaries) of the files it
 	// reports true for: test files, mocks.
 	Skip func(*ast.File) bool
+	// NoSites leaves the call sites out altogether: a dependency's are counted nowhere,
+	// and finding them costs a pass over every function.
+	NoSites bool
 	// Counted, when set, reports the functions whose own call sites are counted where
 	// they are (the program's other packages): a call of one is a site only for what the
 	// call decides. The package's own functions always are.
@@ -76,7 +79,7 @@ func Package(in Input) (out *Derived) {
 	// Summaries depend on the callees' summaries: work to a fixed point, summarizing a
 	// function again only when a summary it read has changed (recursion converges
 	// because values and sets are bounded; the step limit is a guard).
-	queue := slices.Clone(d.funcs)
+	queue := d.calleesFirst()
 	queued := map[*fnInfo]bool{}
 	for _, fn := range queue {
 		queued[fn] = true
@@ -105,6 +108,9 @@ func Package(in Input) (out *Derived) {
 			out.Summaries[obj] = s
 		}
 	}
+	if in.NoSites {
+		return out
+	}
 	d.sites = map[ast.Expr]*Site{}
 	for _, fn := range d.funcs {
 		if in.Skip == nil || !in.Skip(d.fileOf(fn)) {
@@ -117,6 +123,38 @@ func Package(in Input) (out *Derived) {
 		}
 	}
 	slices.SortFunc(out.Sites, func(a, b Site) int { return int(a.Pos() - b.Pos()) })
+	return out
+}
+
+// calleesFirst orders the package's functions so that a function comes after those it
+// calls directly (in source order otherwise, cycles broken where they close): most
+// summaries are then computed once, from their callees' final ones, rather than again
+// each time a callee's changes.
+func (d *deriver) calleesFirst() []*fnInfo {
+	callees := map[*fnInfo][]*fnInfo{}
+	for _, callee := range d.funcs {
+		for _, s := range d.calls[callee.obj] {
+			if s.caller != nil && s.caller != callee {
+				callees[s.caller] = append(callees[s.caller], callee)
+			}
+		}
+	}
+	out := make([]*fnInfo, 0, len(d.funcs))
+	seen := map[*fnInfo]bool{}
+	var visit func(fn *fnInfo)
+	visit = func(fn *fnInfo) {
+		if seen[fn] {
+			return
+		}
+		seen[fn] = true
+		for _, c := range callees[fn] {
+			visit(c)
+		}
+		out = append(out, fn)
+	}
+	for _, fn := range d.funcs {
+		visit(fn)
+	}
 	return out
 }
 

@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -24,6 +25,17 @@ var (
 // check type-checks src as package p and derives it.
 func check(t *testing.T, src string, imported func(*types.Func) *Summary) map[string]*Summary {
 	t.Helper()
+	pkg, f, info := typecheck(t, src)
+	out := map[string]*Summary{}
+	for fn, s := range Package(Input{Pkg: pkg, Files: []*ast.File{f}, Info: info, Imported: imported}).Summaries {
+		out[fn.Name()] = s
+	}
+	return out
+}
+
+// typecheck type-checks src as package p.
+func typecheck(t *testing.T, src string) (*types.Package, *ast.File, *types.Info) {
+	t.Helper()
 	importerOnce.Do(func() { stdImporter = importer.ForCompiler(fset, "source", nil) })
 	f, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments)
 	if err != nil {
@@ -37,11 +49,49 @@ func check(t *testing.T, src string, imported func(*types.Func) *Summary) map[st
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := map[string]*Summary{}
-	for fn, s := range Package(Input{Pkg: pkg, Files: []*ast.File{f}, Info: info, Imported: imported}).Summaries {
-		out[fn.Name()] = s
+	return pkg, f, info
+}
+
+// A dependency is derived without its call sites (NoSites): the same summaries, whatever
+// order the functions come in, and no sites.
+func TestNoSitesSameSummaries(t *testing.T) {
+	pkg, f, info := typecheck(t, `package p
+
+import "net/http"
+
+type Client struct{ endpoint string }
+
+func (c *Client) Notify() error { return c.PostMessage("C1") }
+
+func (c *Client) PostMessage(ch string) error { return c.post("chat.postMessage?channel=" + ch) }
+
+func (c *Client) post(path string) error {
+	_, err := http.Get(c.endpoint + path)
+	return err
+}
+
+func New() *Client { return &Client{endpoint: "https://slack.com/api/"} }
+`)
+	byName := func(d *Derived) map[string]*Summary {
+		out := map[string]*Summary{}
+		for fn, s := range d.Summaries {
+			out[fn.Name()] = s
+		}
+		return out
 	}
-	return out
+	in := Input{Pkg: pkg, Files: []*ast.File{f}, Info: info, Imported: func(*types.Func) *Summary { return nil }}
+	full := Package(in)
+	in.NoSites = true
+	bare := Package(in)
+	if diff := cmp.Diff(byName(full), byName(bare)); diff != "" {
+		t.Errorf("summaries differ without sites (-with +without):\n%s", diff)
+	}
+	if got := urls(byName(full)["Notify"]); !slices.Equal(got, []string{"https://slack.com/api/chat.postMessage?channel=C1"}) {
+		t.Errorf("Notify reaches %v", got)
+	}
+	if len(full.Sites) == 0 || len(bare.Sites) != 0 {
+		t.Errorf("%d sites with, %d without; want some, none", len(full.Sites), len(bare.Sites))
+	}
 }
 
 // urls shows a summary's requests the way the tests write them.

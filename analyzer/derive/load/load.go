@@ -70,6 +70,7 @@ func Packages(dir string, patterns []string, skip ...string) (*Result, error) {
 		got := derive.Package(derive.Input{
 			Pkg: p.Types, Files: p.Syntax, Info: p.TypesInfo,
 			Imported: func(f *types.Func) *derive.Summary { return sums[f.FullName()] },
+			NoSites:  true,
 		}).Summaries
 		for f, s := range got {
 			sums[f.FullName()] = s
