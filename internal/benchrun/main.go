@@ -27,8 +27,9 @@ type target struct {
 }
 
 type sample struct {
-	wall   time.Duration
-	maxRSS int64 // KiB, of the process and the children it waited for
+	wall    time.Duration
+	maxRSS  int64         // KiB, of the process and the children it waited for
+	analyze time.Duration // standalone: the analysis phase (driver.Analyze), after loading
 }
 
 func main() {
@@ -62,6 +63,7 @@ func main() {
 	fmt.Printf("%s, %d CPUs, %s; %d timed runs of each tool, alternating; medians.\n\n", runtime.Version(), runtime.NumCPU(), runtime.GOARCH, *runs)
 	fmt.Println("| target | mode | no-op floor | slackscope | ratio | floor peak RSS | slackscope peak RSS | ratio |")
 	fmt.Println("|---|---|---|---|---|---|---|---|")
+	var phases []string
 	for _, t := range targets {
 		for _, mode := range strings.Split(*modes, ",") {
 			res := map[string][]sample{}
@@ -80,11 +82,27 @@ func main() {
 					}
 				}
 			}
-			fw, fm := medians(res["noop"])
-			sw, sm := medians(res["slackscope"])
+			fw, fm, fa := medians(res["noop"])
+			sw, sm, sa := medians(res["slackscope"])
 			fmt.Printf("| %s | %s | %s | %s | %.3fx | %d MiB | %d MiB | %.3fx |\n", t.name, mode,
 				fw.Round(time.Millisecond), sw.Round(time.Millisecond), float64(sw)/float64(fw),
 				fm/1024, sm/1024, float64(sm)/float64(fm))
+			if mode == "standalone" {
+				phases = append(phases, fmt.Sprintf("| %s | %s | %s | %s | %.3fx |", t.name, fa.Round(100*time.Microsecond), sa.Round(100*time.Microsecond),
+					fw.Round(time.Millisecond), float64(fw+sa-fa)/float64(fw)))
+			}
+		}
+	}
+	if len(phases) > 0 {
+		// The loading both tools share is most of a standalone run and most of its noise;
+		// the analysis phase is where they differ.
+		fmt.Println()
+		fmt.Println("Standalone, the analysis phase alone (medians), and the floor's run plus slackscope's extra analysis time:")
+		fmt.Println()
+		fmt.Println("| target | floor analysis | slackscope analysis | floor run | (floor run + extra) / floor run |")
+		fmt.Println("|---|---|---|---|---|")
+		for _, p := range phases {
+			fmt.Println(p)
 		}
 	}
 }
@@ -97,7 +115,8 @@ func measure(t target, mode, bin, nonce string) sample {
 		cmd.Env = append(os.Environ(), "SLACKSCOPE_BENCH_NONCE="+nonce)
 	} else {
 		cmd = exec.Command(bin, t.patterns...)
-		cmd.Env = os.Environ()
+		cmd.Env = append(os.Environ(), "SLACKSCOPE_PHASES="+phasesFile)
+		os.Remove(phasesFile)
 	}
 	cmd.Dir = t.dir
 	start := time.Now()
@@ -115,18 +134,38 @@ func measure(t target, mode, bin, nonce string) sample {
 	if ru != nil {
 		rss = ru.Maxrss
 	}
-	return sample{wall, rss}
+	return sample{wall, rss, analyzePhase()}
 }
 
-func medians(ss []sample) (time.Duration, int64) {
+// phasesFile is where a standalone run writes the times of its phases (driver.phase).
+var phasesFile = filepath.Join(os.TempDir(), fmt.Sprintf("slackscope-bench-phases-%d", os.Getpid()))
+
+// analyzePhase reads the analysis phase's time from phasesFile.
+func analyzePhase() time.Duration {
+	data, err := os.ReadFile(phasesFile)
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if ns, ok := strings.CutPrefix(line, "analyze "); ok {
+			n, _ := strconv.ParseInt(ns, 10, 64)
+			return time.Duration(n)
+		}
+	}
+	return 0
+}
+
+func medians(ss []sample) (wall time.Duration, rss int64, analyze time.Duration) {
 	ws := make([]time.Duration, len(ss))
 	ms := make([]int64, len(ss))
+	as := make([]time.Duration, len(ss))
 	for i, s := range ss {
-		ws[i], ms[i] = s.wall, s.maxRSS
+		ws[i], ms[i], as[i] = s.wall, s.maxRSS, s.analyze
 	}
 	slices.Sort(ws)
 	slices.Sort(ms)
-	return ws[len(ws)/2], ms[len(ms)/2]
+	slices.Sort(as)
+	return ws[len(ws)/2], ms[len(ms)/2], as[len(as)/2]
 }
 
 // generate writes a program of n packages that call the Slack API (a wrapper per
