@@ -80,7 +80,7 @@ fuzz:
 # Micro-benchmarks (catalog lookups, the derivation of slack-go, the analyzer on a large
 # package), then whole runs of slackscope against the no-op floor, standalone and under
 # go vet, on slack-go and on generated programs (BENCH_RUNS runs each; BENCHMARKS.md).
-BENCH_RUNS ?= 5
+BENCH_RUNS ?= 7
 BENCH_SIZES ?= 10,100,1000
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./catalog ./analyzer/derive/load ./analyzer
