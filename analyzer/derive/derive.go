@@ -79,6 +79,19 @@ func Package(in Input) (out *Derived) {
 	// Summaries depend on the callees' summaries: work to a fixed point, summarizing a
 	// function again only when a summary it read has changed (recursion converges
 	// because values and sets are bounded; the step limit is a guard).
+	if !in.NoSites {
+		// Sites are recorded as functions are summarized, each function's replacing
+		// those of its previous summary: a function is summarized again whenever a
+		// summary it read changes, so its last summary, and its sites, are final.
+		d.sites = map[ast.Expr]*Site{}
+		d.siteNodes = map[*fnInfo][]ast.Expr{}
+		d.skipSites = map[*fnInfo]bool{}
+		if in.Skip != nil {
+			for _, fn := range d.funcs {
+				d.skipSites[fn] = in.Skip(d.fileOf(fn))
+			}
+		}
+	}
 	queue := d.calleesFirst()
 	queued := map[*fnInfo]bool{}
 	for _, fn := range queue {
@@ -106,15 +119,6 @@ func Package(in Input) (out *Derived) {
 	for obj, s := range d.summaries {
 		if !s.empty() {
 			out.Summaries[obj] = s
-		}
-	}
-	if in.NoSites {
-		return out
-	}
-	d.sites = map[ast.Expr]*Site{}
-	for _, fn := range d.funcs {
-		if in.Skip == nil || !in.Skip(d.fileOf(fn)) {
-			d.summarize(fn) // once more, recording the sites
 		}
 	}
 	for _, st := range d.sites {
@@ -182,7 +186,7 @@ func (d *deriver) fileOf(fn *fnInfo) *ast.File {
 // site records requests of a call (or a function value: ast.Expr) in fn, when sites are
 // being recorded.
 func (d *deriver) site(node ast.Expr, fn *fnInfo, callee *types.Func, reqs ...Request) {
-	if d.sites == nil {
+	if d.sites == nil || d.skipSites[fn] {
 		return
 	}
 	st := d.sites[node]
@@ -194,13 +198,12 @@ func (d *deriver) site(node ast.Expr, fn *fnInfo, callee *types.Func, reqs ...Re
 			st.Ref = node
 		}
 		d.sites[node] = st
+		d.siteNodes[fn] = append(d.siteNodes[fn], node)
 	}
 	if callee != nil && !slices.Contains(st.Callees, callee) {
 		st.Callees = append(st.Callees, callee)
 	}
-	st.Requests = append(st.Requests, reqs...)
-	slices.SortFunc(st.Requests, func(a, b Request) int { return strings.Compare(a.key(), b.key()) })
-	st.Requests = slices.CompactFunc(st.Requests, func(a, b Request) bool { return a.key() == b.key() })
+	st.Requests = sortedByKey(append(st.Requests, reqs...), Request.key)
 }
 
 // fnInfo is one function or method declared with a body.
@@ -247,6 +250,8 @@ type deriver struct {
 	readers                                   map[*types.Func][]*fnInfo // who read whose summary
 	overrides                                 map[*fnInfo][]*types.Var  // fields an option's literals store to
 	called                                    map[ast.Expr]bool         // summarize's, kept for its buckets
+	siteNodes                                 map[*fnInfo][]ast.Expr    // the sites each function's last summary recorded
+	skipSites                                 map[*fnInfo]bool          // functions whose sites Input.Skip leaves out
 }
 
 func newDeriver(in Input) *deriver {
@@ -513,6 +518,12 @@ func (d *deriver) summarize(fn *fnInfo) *Summary {
 	s := &Summary{}
 	if d.called == nil {
 		d.called = map[ast.Expr]bool{}
+	}
+	if d.sites != nil {
+		for _, n := range d.siteNodes[fn] {
+			delete(d.sites, n)
+		}
+		d.siteNodes[fn] = d.siteNodes[fn][:0]
 	}
 	called := d.called
 	clear(called)
