@@ -60,25 +60,17 @@ func (e *ManifestError) Error() string {
 // manifestNames are the files looked for, in this order, in each directory.
 var manifestNames = []string{"manifest.yml", "manifest.yaml", "manifest.json"}
 
-// findManifest looks for a manifest in dir and its parents, up to the directory that
-// holds go.mod. It returns "" when there is none.
-func findManifest(dir string) string {
-	for {
-		for _, name := range manifestNames {
-			p := filepath.Join(dir, name)
-			if st, err := os.Stat(p); err == nil && !st.IsDir() {
-				return p
-			}
+// manifestIn is the manifest in dir itself, if any; stop reports that dir holds a go.mod,
+// where the search ends.
+func manifestIn(dir string) (path string, stop bool) {
+	for _, name := range manifestNames {
+		p := filepath.Join(dir, name)
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p, true
 		}
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return ""
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
 	}
+	_, err := os.Stat(filepath.Join(dir, "go.mod"))
+	return "", err == nil
 }
 
 // manifestCache remembers, for one analyzer, where each package directory's manifest is
@@ -100,7 +92,9 @@ type readManifest struct {
 	err     error
 }
 
-// find is findManifest(dir), remembered.
+// find looks for a manifest in dir and its parents, up to the directory that holds
+// go.mod, and returns "" when there is none. It remembers the answer for dir and for the
+// directories above it that the search passes through, which a program's packages share.
 func (c *manifestCache) find(dir string) string {
 	c.mu.Lock()
 	p, ok := c.found[dir]
@@ -108,7 +102,12 @@ func (c *manifestCache) find(dir string) string {
 	if ok {
 		return p
 	}
-	p = findManifest(dir)
+	p, stop := manifestIn(dir)
+	if p == "" && !stop {
+		if parent := filepath.Dir(dir); parent != dir {
+			p = c.find(parent)
+		}
+	}
 	c.mu.Lock()
 	if c.found == nil {
 		c.found = map[string]string{}

@@ -80,6 +80,9 @@ func TestManifestCache(t *testing.T) {
 	if want := filepath.Join(root, "manifest.yml"); path != want || c.find(sub) != want {
 		t.Fatalf("find = %q, want %q", path, want)
 	}
+	if got, ok := c.found[filepath.Join(root, "cmd")]; !ok || got != path {
+		t.Errorf("the directory between was not remembered: %q, %v", got, ok)
+	}
 	first, err := c.manifest(path)
 	if err != nil {
 		t.Fatal(err)
