@@ -149,7 +149,9 @@ func ReadManifest(path string) (*Manifest, error) {
 	return ParseManifest(path, content)
 }
 
-var yamlLineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+// yamlLineErr is compiled on first use: every go vet process starts the analyzer, few
+// read a broken manifest.
+var yamlLineErr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // ParseManifest parses a manifest's content; path names it in errors.
 func ParseManifest(path string, content []byte) (*Manifest, error) {
@@ -160,7 +162,7 @@ func ParseManifest(path string, content []byte) (*Manifest, error) {
 			return nil, e
 		}
 		msg := err.Error()
-		if sub := yamlLineErr.FindStringSubmatch(msg); sub != nil {
+		if sub := yamlLineErr().FindStringSubmatch(msg); sub != nil {
 			line, _ := strconv.Atoi(sub[1])
 			return nil, &ManifestError{Path: path, Line: line, Msg: "not YAML or JSON: " + sub[2]}
 		}

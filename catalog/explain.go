@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Response is what Slack sent back when a call failed for want of a scope: the JSON body
@@ -20,15 +21,19 @@ type Response struct {
 }
 
 var (
-	headerLine = regexp.MustCompile(`(?im)^\s*(x-oauth-scopes|x-accepted-oauth-scopes)\s*:\s*(.*)$`)
-	apiURL     = regexp.MustCompile(`/api/([a-zA-Z][a-zA-Z0-9]*(?:\.[a-zA-Z0-9]+)+)`)
+	headerLine = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?im)^\s*(x-oauth-scopes|x-accepted-oauth-scopes)\s*:\s*(.*)$`)
+	})
+	apiURL = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`/api/([a-zA-Z][a-zA-Z0-9]*(?:\.[a-zA-Z0-9]+)+)`)
+	})
 )
 
 // ParseResponse reads a Slack error response as people paste it: the JSON body alone, the
 // two headers alone ("x-oauth-scopes: chat:write" lines), or an HTTP dump with both.
 func ParseResponse(text string) (Response, error) {
 	var r Response
-	for _, m := range headerLine.FindAllStringSubmatch(text, -1) {
+	for _, m := range headerLine().FindAllStringSubmatch(text, -1) {
 		list, err := ParseScopes(strings.TrimSpace(m[2]))
 		if err != nil {
 			return r, fmt.Errorf("%s header: %v", strings.ToLower(m[1]), err)
@@ -39,7 +44,7 @@ func ParseResponse(text string) (Response, error) {
 			r.Accepted = list
 		}
 	}
-	if m := apiURL.FindStringSubmatch(text); m != nil {
+	if m := apiURL().FindStringSubmatch(text); m != nil {
 		r.Method = m[1]
 	}
 	if i := strings.Index(text, "{"); i >= 0 {
