@@ -30,6 +30,7 @@ type sample struct {
 	wall    time.Duration
 	maxRSS  int64         // KiB, of the process and the children it waited for
 	analyze time.Duration // standalone: the analysis phase (driver.Analyze), after loading
+	cpu     time.Duration // user and system time of the process and its children
 }
 
 func main() {
@@ -61,8 +62,8 @@ func main() {
 	}
 
 	fmt.Printf("%s, %d CPUs, %s; %d timed runs of each tool, alternating; medians.\n\n", runtime.Version(), runtime.NumCPU(), runtime.GOARCH, *runs)
-	fmt.Println("| target | mode | no-op floor | slackscope | ratio | floor peak RSS | slackscope peak RSS | ratio |")
-	fmt.Println("|---|---|---|---|---|---|---|---|")
+	fmt.Println("| target | mode | no-op floor | slackscope | ratio | CPU ratio | floor peak RSS | slackscope peak RSS | ratio |")
+	fmt.Println("|---|---|---|---|---|---|---|---|---|")
 	var phases []string
 	for _, t := range targets {
 		for _, mode := range strings.Split(*modes, ",") {
@@ -82,10 +83,10 @@ func main() {
 					}
 				}
 			}
-			fw, fm, fa := medians(res["noop"])
-			sw, sm, sa := medians(res["slackscope"])
-			fmt.Printf("| %s | %s | %s | %s | %.3fx | %d MiB | %d MiB | %.3fx |\n", t.name, mode,
-				fw.Round(time.Millisecond), sw.Round(time.Millisecond), float64(sw)/float64(fw),
+			fw, fm, fa, fc := medians(res["noop"])
+			sw, sm, sa, sc := medians(res["slackscope"])
+			fmt.Printf("| %s | %s | %s | %s | %.3fx | %.3fx | %d MiB | %d MiB | %.3fx |\n", t.name, mode,
+				fw.Round(time.Millisecond), sw.Round(time.Millisecond), float64(sw)/float64(fw), float64(sc)/float64(fc),
 				fm/1024, sm/1024, float64(sm)/float64(fm))
 			if mode == "standalone" {
 				phases = append(phases, fmt.Sprintf("| %s | %s | %s | %s | %.3fx |", t.name, fa.Round(100*time.Microsecond), sa.Round(100*time.Microsecond),
@@ -134,7 +135,8 @@ func measure(t target, mode, bin, nonce string) sample {
 	if ru != nil {
 		rss = ru.Maxrss
 	}
-	return sample{wall, rss, analyzePhase()}
+	cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	return sample{wall, rss, analyzePhase(), cpu}
 }
 
 // phasesFile is where a standalone run writes the times of its phases (driver.phase).
@@ -155,17 +157,19 @@ func analyzePhase() time.Duration {
 	return 0
 }
 
-func medians(ss []sample) (wall time.Duration, rss int64, analyze time.Duration) {
+func medians(ss []sample) (wall time.Duration, rss int64, analyze, cpu time.Duration) {
 	ws := make([]time.Duration, len(ss))
 	ms := make([]int64, len(ss))
 	as := make([]time.Duration, len(ss))
+	cs := make([]time.Duration, len(ss))
 	for i, s := range ss {
-		ws[i], ms[i], as[i] = s.wall, s.maxRSS, s.analyze
+		ws[i], ms[i], as[i], cs[i] = s.wall, s.maxRSS, s.analyze, s.cpu
 	}
 	slices.Sort(ws)
 	slices.Sort(ms)
 	slices.Sort(as)
-	return ws[len(ws)/2], ms[len(ms)/2], as[len(as)/2]
+	slices.Sort(cs)
+	return ws[len(ws)/2], ms[len(ms)/2], as[len(as)/2], cs[len(cs)/2]
 }
 
 // generate writes a program of n packages that call the Slack API (a wrapper per
