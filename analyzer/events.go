@@ -111,6 +111,14 @@ type handled struct {
 	why     string // "*slackevents.AppMentionEvent", "slackevents.AppMention"
 }
 
+// kind is the kind of use a handled thing is.
+func (h handled) kind() UseKind {
+	if h.feature {
+		return FeatureUse
+	}
+	return EventUse
+}
+
 // eventByChannelType is the message.* event whose messages have channel type ct (the
 // catalog's channel_type).
 func eventByChannelType(ct string) (string, bool) {

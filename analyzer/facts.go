@@ -19,9 +19,8 @@ type UsesFact struct {
 // A FactUse is the use of one method (or feature) across a package and its imports.
 type FactUse struct {
 	Method   string
-	Feature  bool   `json:",omitempty"` // Method names an app feature (slash_commands, incoming_webhook)
-	Event    bool   `json:",omitempty"` // Method names an event the code handles (app_mention)
-	Position string // "file:line:col" of one call, or of the handler
+	Kind     UseKind `json:",omitempty"` // what Method names: a method, an event, a feature
+	Position string  // "file:line:col" of one call, or of the handler
 	Callee   string `json:",omitempty"`
 	// Narrowed is the union of the scopes the calls' arguments pick; nil when any call
 	// leaves the choice open.
@@ -46,7 +45,7 @@ func (f *UsesFact) String() string {
 	var parts []string
 	for _, u := range f.Uses {
 		s := u.Method
-		if u.Event {
+		if u.Kind == EventUse {
 			s = "event:" + s
 		}
 		if len(u.Narrowed) > 0 && !u.Open {
@@ -65,7 +64,7 @@ func programUses(pass *analysis.Pass, local []Use) []FactUse {
 	byMethod := map[string]*FactUse{}
 	add := func(u FactUse) {
 		key := u.Method
-		if u.Event {
+		if u.Kind == EventUse {
 			key = "event " + key
 		}
 		prev, ok := byMethod[key]
@@ -90,7 +89,7 @@ func programUses(pass *analysis.Pass, local []Use) []FactUse {
 	}
 	for _, u := range local {
 		add(FactUse{
-			Method: u.Method, Feature: u.Feature, Event: u.Event, Callee: u.Callee,
+			Method: u.Method, Kind: u.Kind, Callee: u.Callee,
 			Position: pass.Fset.Position(u.Pos).String(),
 			Narrowed: u.Narrowed, Extra: u.Extra, Open: u.Narrowed == nil,
 		})

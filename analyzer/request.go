@@ -196,7 +196,7 @@ func (r *request) checkUnused(prog []FactUse, tk tokens) {
 func (r *request) checkUnhandled(prog []FactUse) {
 	handled := map[string]bool{}
 	for _, u := range prog {
-		if u.Event {
+		if u.Kind == EventUse {
 			handled[u.Method] = true
 		}
 	}

@@ -59,7 +59,7 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 	}
 	uses, unresolved := findUses(pass, br)
 	for _, h := range findHandled(pass) {
-		uses = append(uses, Use{Method: h.name, Feature: h.feature, Event: !h.feature, Pos: h.pos, Callee: h.why})
+		uses = append(uses, Use{Method: h.name, Kind: h.kind(), Pos: h.pos, Callee: h.why})
 	}
 	if br.Failure != "" && len(pass.Files) > 0 {
 		unresolved = append(unresolved, Unresolved{Pos: pass.Files[0].Package, Callee: pass.Pkg.Path(),
@@ -192,7 +192,7 @@ func heldTokens(prog []FactUse, def catalog.TokenType, userToo bool) tokens {
 	}
 	for _, u := range prog {
 		m, ok := catalog.LookupMethod(u.Method)
-		if u.Feature || u.Event || !ok || m.Requirement(def).Kind != catalog.NotAccepted {
+		if u.Kind != MethodUse || !ok || m.Requirement(def).Kind != catalog.NotAccepted {
 			continue
 		}
 		for _, t := range []catalog.TokenType{catalog.AppLevel, catalog.LegacyBot} {
@@ -224,12 +224,12 @@ func (tk tokens) forMethod(m catalog.Method) (catalog.TokenType, bool) {
 // forUse is the token type a use is made with (features: the program's; events: the
 // classic bot's when the program runs an RTM session and RTM delivers the event).
 func (tk tokens) forUse(u FactUse) catalog.TokenType {
-	if u.Event && slices.Contains(tk.held, catalog.LegacyBot) {
+	if u.Kind == EventUse && slices.Contains(tk.held, catalog.LegacyBot) {
 		if e, ok := catalog.LookupEvent(u.Method); ok && e.APIs&catalog.RTM != 0 {
 			return catalog.LegacyBot
 		}
 	}
-	if u.Feature || u.Event {
+	if u.Kind != MethodUse {
 		return tk.def
 	}
 	if m, ok := catalog.LookupMethod(u.Method); ok {
@@ -242,7 +242,7 @@ func (tk tokens) forUse(u FactUse) catalog.TokenType {
 // need is what one use requires of token t, with the call's arguments applied.
 func need(u FactUse, t catalog.TokenType) (catalog.Need, bool) {
 	var r catalog.Requirement
-	if u.Event {
+	if u.Kind == EventUse {
 		e, ok := catalog.LookupEvent(u.Method)
 		if !ok {
 			return catalog.Need{}, false
@@ -256,7 +256,7 @@ func need(u FactUse, t catalog.TokenType) (catalog.Need, bool) {
 		}
 		return catalog.Need{Name: u.Method, Requirement: catalog.Requirement{Kind: catalog.Accepted, Clauses: e.Scopes}}, true
 	}
-	if u.Feature {
+	if u.Kind == FeatureUse {
 		f, ok := catalog.LookupFeature(u.Method)
 		if !ok {
 			return catalog.Need{}, false
@@ -319,7 +319,7 @@ func minimum(prog []FactUse, tk tokens) map[catalog.TokenType]catalog.MinimumSet
 // checkUse reports what is wrong with one call: a retired method, a method no token of
 // the program can call, scopes the manifest lacks.
 func checkUse(pass *analysis.Pass, rep *reporter, u Use, tk tokens, req *request) {
-	if u.Feature || u.Event {
+	if u.Kind != MethodUse {
 		checkHandled(u, tk.def, req)
 		return
 	}
@@ -423,12 +423,12 @@ func checkHandled(u Use, t catalog.TokenType, req *request) {
 	if req == nil {
 		return
 	}
-	n, ok := need(FactUse{Method: u.Method, Feature: u.Feature, Event: u.Event, Open: true}, t)
+	n, ok := need(FactUse{Method: u.Method, Kind: u.Kind, Open: true}, t)
 	if !ok || n.Requirement.Kind != catalog.Accepted {
 		return
 	}
 	what := "the " + strings.ReplaceAll(u.Method, "_", " ") + " feature"
-	if u.Event {
+	if u.Kind == EventUse {
 		what = "the " + u.Method + " event"
 	}
 	req.reportMissing(u.Pos, u.Callee+" handles "+what, n.Requirement.Clauses, t)

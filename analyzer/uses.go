@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -16,16 +17,36 @@ import (
 	"github.com/slackscope/slackscope/catalog"
 )
 
-// A Use is one call that reaches a Web API method or an app feature.
+// A UseKind says what a use's name names.
+type UseKind uint8
+
+const (
+	// MethodUse: a call of a Web API method ("chat.postMessage").
+	MethodUse UseKind = iota
+	// EventUse: an event the code handles ("app_mention"); the use's Callee says how
+	// the code shows it (*slackevents.AppMentionEvent).
+	EventUse
+	// FeatureUse: an app feature the code uses ("incoming_webhook", "slash_commands").
+	FeatureUse
+)
+
+var useKindNames = [...]string{MethodUse: "method", EventUse: "event", FeatureUse: "feature"}
+
+func (k UseKind) String() string {
+	if int(k) < len(useKindNames) {
+		return useKindNames[k]
+	}
+	return "UseKind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// A Use is one call that reaches a Web API method, an event the code handles or an app
+// feature it uses.
 type Use struct {
-	// Method is the Web API method ("chat.postMessage"), or for a feature the feature's
-	// name ("incoming_webhook") with Feature set.
-	Method  string
-	Feature bool
-	// Event is set when Method names an event the code handles (app_mention); Callee
-	// then says how it shows it (*slackevents.AppMentionEvent).
-	Event bool
-	Pos   token.Pos
+	// Method is the Web API method ("chat.postMessage"), the event ("app_mention") or the
+	// feature ("incoming_webhook"), as Kind says.
+	Method string
+	Kind   UseKind
+	Pos    token.Pos
 	// Callee names the Go function called ("(*slack.Client).PostMessage"), or "an HTTP
 	// request" for a direct one.
 	Callee string
@@ -82,7 +103,7 @@ func findUses(pass *analysis.Pass, res *bindings.Result) (uses []Use, unresolved
 			for _, t := range derive.Resolve(fn, s).Targets {
 				if t.Kind == derive.IncomingWebhook && !seen[string(t.Kind)] {
 					seen[string(t.Kind)] = true
-					uses = append(uses, Use{Method: string(t.Kind), Feature: true, Pos: site.Pos(), Callee: callee})
+					uses = append(uses, Use{Method: string(t.Kind), Kind: FeatureUse, Pos: site.Pos(), Callee: callee})
 				}
 			}
 		}
