@@ -21,7 +21,7 @@ type FactUse struct {
 	Method   string
 	Kind     UseKind `json:",omitempty"` // what Method names: a method, an event, a feature
 	Position string  // "file:line:col" of one call, or of the handler
-	Callee   string `json:",omitempty"`
+	Callee   string  `json:",omitempty"`
 	// Narrowed is the union of the scopes the calls' arguments pick; nil when any call
 	// leaves the choice open.
 	Narrowed []string `json:",omitempty"`
