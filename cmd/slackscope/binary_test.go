@@ -59,6 +59,22 @@ func TestCommandGolden(t *testing.T) {
 		{"bin-lookup-unknown", []string{"slackscope", "lookup", "chat:wirte"}, exitFindings, "", nil, ""},
 		{"bin-validate", []string{"slackscope", "lookup", "-validate", "bot,client,chat:write:bot"}, exitFindings, "", nil, ""},
 		{"bin-usage", []string{"slackscope"}, exitFailure, "", nil, ""},
+		// Help on stdout with exit 0, however it is asked for; the same for one command.
+		{"help", []string{"slackscope", "-h"}, exitOK, "", nil, ""},
+		{"help", []string{"slackscope", "--help"}, exitOK, "", nil, ""},
+		{"help", []string{"slackscope", "-help"}, exitOK, "", nil, ""},
+		{"help", []string{"slackscope", "help"}, exitOK, "", nil, ""},
+		{"help-scopes", []string{"slackscope", "help", "scopes"}, exitOK, "", nil, ""},
+		{"help-scopes", []string{"slackscope", "scopes", "-h"}, exitOK, "", nil, ""},
+		{"help-scopes", []string{"slackscope", "scopes", "./...", "--help"}, exitOK, "", nil, ""},
+		{"help-check", []string{"slackscope", "check", "-h"}, exitOK, "", nil, ""},
+		{"help-lookup", []string{"slackscope", "lookup", "-help"}, exitOK, "", nil, ""},
+		{"help-explain", []string{"slackscope", "explain", "-h"}, exitOK, "", nil, ""},
+		{"help-version", []string{"slackscope", "version", "-h"}, exitOK, "", nil, ""},
+		{"help-unknown-topic", []string{"slackscope", "help", "scope"}, exitFailure, "", nil, ""},
+		// A mistyped command is not taken for a package pattern.
+		{"unknown-command", []string{"slackscope", "scope", "./..."}, exitFailure, "", nil, ""},
+		{"unknown-command-case", []string{"slackscope", "Lookp", "chat:write"}, exitFailure, "", nil, ""},
 		{"vet", []string{"go", "vet", "-vettool=slackscope", "./..."}, 1, "", nil, ""},
 		// A package that calls slack-go's methods without importing slack-go: go vet
 		// passes a package's facts only to its direct importers, facts on types further.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -13,6 +14,16 @@ import (
 // from the arguments or standard input, and says what to request, in granular terms,
 // with the manifest lines to add.
 func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("explain", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: slackscope explain [response | error code | method]...   (or the response on standard input)")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitFailure
+	}
+	args = fs.Args()
 	text := strings.Join(args, " ")
 	if len(args) == 0 || (len(args) == 1 && args[0] == "-") {
 		b, err := io.ReadAll(stdin)
@@ -23,7 +34,7 @@ func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		text = string(b)
 	}
 	if strings.TrimSpace(text) == "" {
-		fmt.Fprintln(stderr, "usage: slackscope explain RESPONSE   (or the response on standard input)")
+		fs.Usage()
 		return exitFailure
 	}
 	e, err := catalog.Explain(text)

@@ -1,5 +1,5 @@
-// Command slackscope tells which Slack OAuth scopes a Go app needs, and checks the ones it
-// requests.
+// Command slackscope tells which Slack OAuth scopes a Go app built on
+// github.com/slack-go/slack needs, and checks the ones it requests.
 //
 //	slackscope ./...                          # check the packages: file:line:col: message [category]
 //	slackscope check -manifest m.yml ./...    # the same, against that manifest
@@ -7,26 +7,26 @@
 //	go vet -vettool=$(which slackscope) ./... # as a vet tool
 //	slackscope lookup chat.postMessage        # the scopes a method needs, per token type
 //	slackscope lookup chat:write              # a scope: token types, status, the methods it grants
-//	slackscope lookup '(*Client).PostMessage' # a slack-go function: the methods it calls
+//	slackscope lookup '(*slack.Client).PostMessage' app_mention   # a slack-go function, an event
 //	slackscope lookup -validate "bot,client,chat:write:bot"
 //	slackscope explain '{"ok":false,"error":"missing_scope","needed":"chat:write",...}'
+//	slackscope explain channel_not_found      # what an error code means, and who returns it
+//	slackscope version                        # slackscope, the catalog's date, the pinned slack-go
+//	slackscope help [command]                 # usage, flags and examples (also -h)
 //
 // Exit codes: 0 success and nothing found; 1 findings (diagnostics, an unknown name, a
 // request with problems); 2 usage or tool failure (packages that do not load, a manifest
-// flag that names no file). Under go vet, vet's own conventions apply.
+// flag that names no file, an unknown command). Under go vet, vet's own conventions apply.
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/slackscope/slackscope/analyzer"
-	"github.com/slackscope/slackscope/catalog"
 	"github.com/slackscope/slackscope/internal/driver"
 )
 
@@ -49,150 +49,35 @@ func main() {
 	os.Exit(code)
 }
 
-const usage = `usage:
-  slackscope [-manifest file] [-format text|json|sarif] packages   check the packages
-  slackscope check [flags] packages                                 the same
-  slackscope scopes [-token bot|user] [-format text|json|manifest] packages
-  slackscope lookup [-validate] NAME...
-  slackscope explain [RESPONSE]
-  go vet -vettool=$(which slackscope) [-slackscope.manifest file] packages
-`
-
+// run dispatches a command line (without the program name) to a subcommand, the help or
+// the standalone checker, and returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" {
-		fmt.Fprint(stderr, usage)
+	if len(args) == 0 {
+		writeUsage(stderr)
 		return exitFailure
 	}
-	switch args[0] {
-	case "lookup":
-		return runLookup(args[1:], stdout, stderr)
-	case "explain":
-		return runExplain(args[1:], stdin, stdout, stderr)
-	case "scopes":
-		return runScopes(args[1:], stdout, stderr)
-	case "check":
-		return runCheck("check", args[1:], stdout, stderr)
+	first := args[0]
+	switch {
+	case isHelpFlag(first):
+		writeUsage(stdout)
+		return exitOK
+	case first == "-version" || first == "--version":
+		return runVersion(args[1:], stdout, stderr)
+	}
+	if c, ok := lookupCommand(first); ok {
+		if wantsHelp(args[1:]) {
+			writeCommandHelp(stdout, c)
+			return exitOK
+		}
+		return c.run(args[1:], stdin, stdout, stderr)
+	}
+	if near, ok := mistypedCommand(first); ok {
+		fmt.Fprintf(stderr, "slackscope: unknown command %q (did you mean %s?)\nrun 'slackscope help' for usage.\n", first, near)
+		return exitFailure
+	}
+	if wantsHelp(args) {
+		writeUsage(stdout)
+		return exitOK
 	}
 	return runCheck("slackscope", args, stdout, stderr)
-}
-
-func runLookup(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("lookup", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	validate := fs.Bool("validate", false, "treat the arguments as a scope request (bot scopes) and report its problems")
-	if err := fs.Parse(args); err != nil {
-		return exitFailure
-	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "usage: slackscope lookup [-validate] NAME...")
-		return exitFailure
-	}
-	if *validate {
-		return validateRequest(strings.Join(fs.Args(), " "), stdout, stderr)
-	}
-	code := exitOK
-	for i, name := range fs.Args() {
-		if i > 0 {
-			fmt.Fprintln(stdout)
-		}
-		if m, ok := catalog.LookupMethod(name); ok {
-			printMethod(stdout, m)
-		} else if s, ok := catalog.LookupScope(name); ok {
-			printScope(stdout, s)
-		} else if b, m, ok := lookupBinding(name); ok {
-			printBinding(stdout, b, m)
-		} else {
-			msg := fmt.Sprintf("slackscope: %q is neither a Web API method, a scope nor a slack-go function", name)
-			if c := catalog.Closest(name); c != "" {
-				msg += fmt.Sprintf(" (did you mean %s?)", c)
-			}
-			fmt.Fprintln(stderr, msg)
-			code = exitFindings
-		}
-	}
-	return code
-}
-
-func printMethod(w io.Writer, m catalog.Method) {
-	fmt.Fprintf(w, "%s (%s)\n", m.Name, m.Status)
-	if m.Description != "" {
-		fmt.Fprintf(w, "  %s\n", m.Description)
-	}
-	if m.Auth != catalog.Bearer {
-		fmt.Fprintf(w, "  takes no bearer token (%s): no scopes\n", m.Auth)
-	}
-	for t := catalog.TokenType(0); t < catalog.NumTokenTypes; t++ {
-		r := m.Requirement(t)
-		switch r.Kind {
-		case catalog.Accepted:
-			if len(r.Clauses) == 0 {
-				fmt.Fprintf(w, "  %-14s no scope needed\n", t)
-				continue
-			}
-			var cs []string
-			for _, c := range r.Clauses {
-				cs = append(cs, c.String())
-			}
-			fmt.Fprintf(w, "  %-14s %s\n", t, strings.Join(cs, ", and "))
-		case catalog.Unknown:
-			fmt.Fprintf(w, "  %-14s unknown (no source says)\n", t)
-		}
-	}
-	for _, c := range m.Conditional {
-		fmt.Fprintf(w, "  also %s when %s\n", c.Scope, c.When)
-	}
-	for _, a := range m.Arguments {
-		var vs []string
-		for _, v := range a.Values {
-			vs = append(vs, v.Value+": "+v.Scope)
-		}
-		fmt.Fprintf(w, "  argument %s narrows it: %s (default %s)\n", a.Name, strings.Join(vs, ", "), strings.Join(a.Default, ","))
-	}
-	if len(m.Deprecation.Replacements) > 0 {
-		fmt.Fprintf(w, "  replaced by %s\n", strings.Join(m.Deprecation.Replacements, ", "))
-	}
-	printGoCallers(w, m.Name)
-	fmt.Fprintf(w, "  source: %s\n", m.Source)
-}
-
-func printScope(w io.Writer, s catalog.Scope) {
-	fmt.Fprintf(w, "%s (%s)\n", s.Name, s.Status)
-	if s.Description != "" {
-		fmt.Fprintf(w, "  %s\n", s.Description)
-	}
-	tokens := s.Tokens.String()
-	if tokens == "" {
-		tokens = "unknown"
-	}
-	fmt.Fprintf(w, "  tokens: %s\n", tokens)
-	if s.Classic {
-		fmt.Fprintln(w, "  classic apps only")
-	}
-	if len(s.Requires) > 0 {
-		fmt.Fprintf(w, "  requires: %s\n", strings.Join(s.Requires, ", "))
-	}
-	if len(s.Deprecation.Replacements) > 0 {
-		fmt.Fprintf(w, "  replaced by: %s\n", strings.Join(s.Deprecation.Replacements, ", "))
-	}
-	if len(s.Methods) > 0 {
-		fmt.Fprintf(w, "  methods (%d): %s\n", len(s.Methods), strings.Join(s.Methods, " "))
-	}
-	fmt.Fprintf(w, "  source: %s\n", s.Source)
-}
-
-func validateRequest(text string, stdout, stderr io.Writer) int {
-	scopes, err := catalog.ParseScopes(text)
-	if err != nil {
-		fmt.Fprintf(stderr, "slackscope: %v\n", err)
-		return exitFailure
-	}
-	ps := catalog.Validate(catalog.Request{Bot: scopes})
-	for _, p := range ps {
-		fmt.Fprintf(stdout, "%s [%s]\n", p.Message, p.Code)
-	}
-	if len(ps) > 0 {
-		return exitFindings
-	}
-	fmt.Fprintln(stdout, "no problems")
-	return exitOK
 }

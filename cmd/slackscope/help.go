@@ -1,0 +1,249 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/slackscope/slackscope/internal/editdist"
+)
+
+// A command is a subcommand of slackscope, as the dispatcher and the help see it.
+type command struct {
+	name    string
+	summary string // one line, for the list of commands
+	doc     string // what it does, in a few lines
+	// usage is the usage line when the command has no flag set of its own; otherwise
+	// the help takes the usage line and the flags from what the command prints for -h,
+	// so that they cannot drift apart.
+	usage    string
+	examples []string
+	run      func(args []string, stdin io.Reader, stdout, stderr io.Writer) int
+}
+
+// commands is every subcommand, in the order the help lists them. (A function, not a
+// variable: runHelp reads the list.)
+func commands() []command {
+	return []command{
+		{
+			name:    "check",
+			summary: "check the packages' Slack calls against the scopes the app requests (the default)",
+			doc: `Loads the packages, works out the scopes their Slack calls need, and reports, as
+file:line:col: message [category], each scope the app requests that is missing, unused,
+deprecated, misspelt, refused together or of the wrong token type. The manifest is found
+beside each package or above it, up to go.mod. "slackscope packages" is the same command.
+Exit status 1 when there are findings.`,
+			examples: []string{
+				"slackscope ./...",
+				"slackscope check -manifest deploy/manifest.yml ./...",
+				"slackscope -format sarif -exit-zero ./... > slackscope.sarif",
+			},
+			run: func(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+				return runCheck("check", args, stdout, stderr)
+			},
+		},
+		{
+			name:    "scopes",
+			summary: "print the minimum scope set of the programs among the packages",
+			doc: `Prints, per program (main package) and token type, the scopes its calls need, the
+methods that need each and a call site; open choices (one of several conversation
+scopes) are listed, never settled. No manifest is read.`,
+			examples: []string{
+				"slackscope scopes ./...",
+				"slackscope scopes -format manifest ./...   # the oauth_config.scopes block",
+				"slackscope scopes -token user ./cmd/search",
+			},
+			run: func(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+				return runScopes(args, stdout, stderr)
+			},
+		},
+		{
+			name:    "lookup",
+			summary: "look up a Web API method, scope, event or slack-go function in the catalog",
+			doc: `Prints what the catalog knows of each name: a method's scopes per token type and the
+slack-go functions that call it; a scope's token types, status and methods; an event's
+scopes; a slack-go function's methods. Names as slackscope prints them
+((*slack.Client).PostMessage), bare (PostMessage, Client.PostMessage) or in any case.
+An unknown name gets the closest one and exit status 1.`,
+			examples: []string{
+				"slackscope lookup chat.postMessage chat:write app_mention",
+				"slackscope lookup '(*slack.Client).PostMessage' PostWebhook",
+				`slackscope lookup -validate "bot,client,chat:write:bot"`,
+			},
+			run: func(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+				return runLookup(args, stdout, stderr)
+			},
+		},
+		{
+			name:    "explain",
+			summary: "say what a Slack error response means and which scope to request",
+			doc: `Reads a failed call's response from the arguments or standard input: the JSON body
+(alone or inside a log line), the x-oauth-scopes and x-accepted-oauth-scopes headers,
+slack-go's error value as %v or %#v prints it, or a bare error code; a method name
+(chat.postMessage) among the arguments narrows the answer to that method.`,
+			examples: []string{
+				`slackscope explain '{"ok":false,"error":"missing_scope","needed":"reactions:write","provided":"chat:write"}'`,
+				"slackscope explain channel_not_found",
+				"slackscope explain search.messages not_allowed_token_type",
+				"curl -si https://slack.com/api/... | slackscope explain",
+			},
+			run: func(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+				return runExplain(args, stdin, stdout, stderr)
+			},
+		},
+		{
+			name:     "version",
+			summary:  "print slackscope's version, the catalog's date and the slack-go release it pins",
+			doc:      `Also slackscope -version.`,
+			usage:    "slackscope version",
+			examples: []string{"slackscope version"},
+			run: func(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+				return runVersion(args, stdout, stderr)
+			},
+		},
+		{
+			name:     "help",
+			summary:  "print the usage, or a command's flags and examples",
+			doc:      `Also slackscope -h, and -h after any command.`,
+			usage:    "slackscope help [command]",
+			examples: []string{"slackscope help scopes"},
+			run:      runHelp,
+		},
+	}
+}
+
+func lookupCommand(name string) (command, bool) {
+	for _, c := range commands() {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
+// mistypedCommand reports whether word, the first argument, is a mistyped command rather
+// than a package pattern, and the command it is closest to. A package pattern has a
+// "/", a "." or an "@" in it (./..., example.com/app, std/...): never a command. A bare
+// word is a pattern too (a standard library package such as fmt, all, std, or a main
+// module without a dot), unless it is within typoDistance edits of a command's name and
+// shorter than that many edits would make it.
+func mistypedCommand(word string) (string, bool) {
+	if word == "" || strings.ContainsAny(word, "/.@\\:=") || strings.HasPrefix(word, "-") {
+		return "", false
+	}
+	best, bestD := "", typoDistance+1
+	for _, c := range commands() {
+		d := editdist.Levenshtein(strings.ToLower(word), c.name)
+		if d < bestD && d < len(word) {
+			best, bestD = c.name, d
+		}
+	}
+	return best, best != ""
+}
+
+// typoDistance is how many edits away from a command name a bare first argument is taken
+// for a typo of it (scope: scopes; lookp: lookup; explian: explain).
+const typoDistance = 2
+
+func isHelpFlag(a string) bool {
+	return a == "-h" || a == "-help" || a == "--help" || a == "--h"
+}
+
+// wantsHelp reports whether a command's arguments ask for its help (-h, -help, --help
+// before a "--").
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		if a == "--" {
+			return false
+		}
+		if isHelpFlag(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// runHelp is slackscope help [command].
+func runHelp(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	switch len(args) {
+	case 0:
+		writeUsage(stdout)
+		return exitOK
+	case 1:
+		if c, ok := lookupCommand(args[0]); ok {
+			writeCommandHelp(stdout, c)
+			return exitOK
+		}
+		msg := fmt.Sprintf("slackscope: unknown help topic %q (expected a command: %s)", args[0], orList(commandNames()))
+		if near, ok := mistypedCommand(args[0]); ok {
+			msg = fmt.Sprintf("slackscope: unknown help topic %q (did you mean %s?)", args[0], near)
+		}
+		fmt.Fprintln(stderr, msg)
+		return exitFailure
+	}
+	fmt.Fprintln(stderr, "usage: slackscope help [command]")
+	return exitFailure
+}
+
+func commandNames() []string {
+	var names []string
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	return names
+}
+
+// writeUsage writes slackscope's usage: what it is, the commands, the checker's flags,
+// how the first argument is told from a package pattern, go vet, and the exit codes.
+func writeUsage(w io.Writer) {
+	fmt.Fprint(w, `slackscope works out the Slack OAuth scopes a Go program built on
+github.com/slack-go/slack needs, and checks the scopes the app requests.
+
+usage:
+  slackscope [flags] packages        check the packages (the same as slackscope check)
+  slackscope <command> [arguments]
+  go vet -vettool=$(which slackscope) [-slackscope.manifest file] packages
+
+commands:
+`)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s  %s\n", c.name, c.summary)
+	}
+	check, _ := lookupCommand("check")
+	_, flags := commandFlags(check)
+	fmt.Fprintf(w, "\nflags of the checker (slackscope [flags] packages, slackscope check):\n%s", flags)
+	fmt.Fprintf(w, `
+The first argument is a command when it is one's name, or a bare word (no "/", "." or
+"@") within %d edits of one, which is reported as a typo (slackscope scope ./...: did you
+mean scopes?); anything else starts the packages (./..., example.com/app/cmd/bot, fmt).
+
+exit status: 0 nothing found; 1 findings or an unknown name; 2 usage error or failure.
+run 'slackscope help <command>' for a command's flags and examples.
+`, typoDistance)
+}
+
+// writeCommandHelp writes a command's usage line, what it does, its flags and examples.
+func writeCommandHelp(w io.Writer, c command) {
+	usage, flags := commandFlags(c)
+	fmt.Fprintf(w, "usage: %s\n\n%s\n\n%s\n", usage, c.summary, c.doc)
+	if flags != "" {
+		fmt.Fprintf(w, "\nflags:\n%s", flags)
+	}
+	fmt.Fprintln(w, "\nexamples:")
+	for _, e := range c.examples {
+		fmt.Fprintf(w, "  %s\n", e)
+	}
+}
+
+// commandFlags is a command's usage line (without "usage: ") and its flags as its flag
+// set prints them, from what the command itself prints for -h.
+func commandFlags(c command) (usage, flags string) {
+	if c.usage != "" {
+		return c.usage, ""
+	}
+	var buf bytes.Buffer
+	c.run([]string{"-h"}, strings.NewReader(""), &buf, &buf)
+	first, rest, _ := strings.Cut(buf.String(), "\n")
+	return strings.TrimPrefix(first, "usage: "), rest
+}

@@ -1,0 +1,135 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/slackscope/slackscope/catalog"
+)
+
+func runLookup(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("lookup", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	validate := fs.Bool("validate", false, "treat the arguments as a scope request (bot scopes) and report its problems")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: slackscope lookup [-validate] name...")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitFailure
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return exitFailure
+	}
+	if *validate {
+		return validateRequest(strings.Join(fs.Args(), " "), stdout, stderr)
+	}
+	code := exitOK
+	for i, name := range fs.Args() {
+		if i > 0 {
+			fmt.Fprintln(stdout)
+		}
+		if m, ok := catalog.LookupMethod(name); ok {
+			printMethod(stdout, m)
+		} else if s, ok := catalog.LookupScope(name); ok {
+			printScope(stdout, s)
+		} else if b, m, ok := lookupBinding(name); ok {
+			printBinding(stdout, b, m)
+		} else {
+			msg := fmt.Sprintf("slackscope: %q is neither a Web API method, a scope nor a slack-go function", name)
+			if c := catalog.Closest(name); c != "" {
+				msg += fmt.Sprintf(" (did you mean %s?)", c)
+			}
+			fmt.Fprintln(stderr, msg)
+			code = exitFindings
+		}
+	}
+	return code
+}
+
+func printMethod(w io.Writer, m catalog.Method) {
+	fmt.Fprintf(w, "%s (%s)\n", m.Name, m.Status)
+	if m.Description != "" {
+		fmt.Fprintf(w, "  %s\n", m.Description)
+	}
+	if m.Auth != catalog.Bearer {
+		fmt.Fprintf(w, "  takes no bearer token (%s): no scopes\n", m.Auth)
+	}
+	for t := catalog.TokenType(0); t < catalog.NumTokenTypes; t++ {
+		r := m.Requirement(t)
+		switch r.Kind {
+		case catalog.Accepted:
+			if len(r.Clauses) == 0 {
+				fmt.Fprintf(w, "  %-14s no scope needed\n", t)
+				continue
+			}
+			var cs []string
+			for _, c := range r.Clauses {
+				cs = append(cs, c.String())
+			}
+			fmt.Fprintf(w, "  %-14s %s\n", t, strings.Join(cs, ", and "))
+		case catalog.Unknown:
+			fmt.Fprintf(w, "  %-14s unknown (no source says)\n", t)
+		}
+	}
+	for _, c := range m.Conditional {
+		fmt.Fprintf(w, "  also %s when %s\n", c.Scope, c.When)
+	}
+	for _, a := range m.Arguments {
+		var vs []string
+		for _, v := range a.Values {
+			vs = append(vs, v.Value+": "+v.Scope)
+		}
+		fmt.Fprintf(w, "  argument %s narrows it: %s (default %s)\n", a.Name, strings.Join(vs, ", "), strings.Join(a.Default, ","))
+	}
+	if len(m.Deprecation.Replacements) > 0 {
+		fmt.Fprintf(w, "  replaced by %s\n", strings.Join(m.Deprecation.Replacements, ", "))
+	}
+	printGoCallers(w, m.Name)
+	fmt.Fprintf(w, "  source: %s\n", m.Source)
+}
+
+func printScope(w io.Writer, s catalog.Scope) {
+	fmt.Fprintf(w, "%s (%s)\n", s.Name, s.Status)
+	if s.Description != "" {
+		fmt.Fprintf(w, "  %s\n", s.Description)
+	}
+	tokens := s.Tokens.String()
+	if tokens == "" {
+		tokens = "unknown"
+	}
+	fmt.Fprintf(w, "  tokens: %s\n", tokens)
+	if s.Classic {
+		fmt.Fprintln(w, "  classic apps only")
+	}
+	if len(s.Requires) > 0 {
+		fmt.Fprintf(w, "  requires: %s\n", strings.Join(s.Requires, ", "))
+	}
+	if len(s.Deprecation.Replacements) > 0 {
+		fmt.Fprintf(w, "  replaced by: %s\n", strings.Join(s.Deprecation.Replacements, ", "))
+	}
+	if len(s.Methods) > 0 {
+		fmt.Fprintf(w, "  methods (%d): %s\n", len(s.Methods), strings.Join(s.Methods, " "))
+	}
+	fmt.Fprintf(w, "  source: %s\n", s.Source)
+}
+
+func validateRequest(text string, stdout, stderr io.Writer) int {
+	scopes, err := catalog.ParseScopes(text)
+	if err != nil {
+		fmt.Fprintf(stderr, "slackscope: %v\n", err)
+		return exitFailure
+	}
+	ps := catalog.Validate(catalog.Request{Bot: scopes})
+	for _, p := range ps {
+		fmt.Fprintf(stdout, "%s [%s]\n", p.Message, p.Code)
+	}
+	if len(ps) > 0 {
+		return exitFindings
+	}
+	fmt.Fprintln(stdout, "no problems")
+	return exitOK
+}
