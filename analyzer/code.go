@@ -14,29 +14,15 @@ import (
 	"github.com/slackscope/slackscope/catalog"
 )
 
-// A codeRequest is a scope request written in Go: the Scopes of an oauth2.Config, or the
-// scope and user_scope parameters of a Slack authorize URL in a string constant.
-type codeRequest struct {
-	flow   string // the catalog's authorize flow: v2, v1, openid
-	lists  map[catalog.List][]codeScope
-	pos    token.Pos
-	source string // what it is, for messages: "oauth2.Config", "the authorize URL"
-}
-
-// A codeScope is one scope of a code request and the span of its text.
-type codeScope struct {
-	name     string
-	pos, end token.Pos
-}
-
 // oauth2SlackEndpoint is golang.org/x/oauth2/slack.Endpoint, whose AuthURL is Slack's
 // classic (v1) authorize URL, https://slack.com/oauth/authorize (x/oauth2 slack.go).
 const oauth2SlackEndpoint = "golang.org/x/oauth2/slack.Endpoint"
 
 // findCodeRequests finds the scope requests written in the package's files (tests and
-// mocks left out).
-func findCodeRequests(pass *analysis.Pass) []codeRequest {
-	var out []codeRequest
+// mocks left out): the Scopes of an oauth2.Config, the scope and user_scope parameters of
+// a Slack authorize URL in a string constant.
+func findCodeRequests(pass *analysis.Pass) []*request {
+	var out []*request
 	for _, f := range pass.Files {
 		if bindings.TestOrMock(pass.Fset, f) {
 			continue
@@ -59,12 +45,12 @@ func findCodeRequests(pass *analysis.Pass) []codeRequest {
 }
 
 // oauth2Config reads oauth2.Config{Endpoint: ..., Scopes: []string{...}}.
-func oauth2Config(pass *analysis.Pass, lit *ast.CompositeLit) (codeRequest, bool) {
+func oauth2Config(pass *analysis.Pass, lit *ast.CompositeLit) (*request, bool) {
 	n, ok := types.Unalias(pass.TypesInfo.TypeOf(lit)).(*types.Named)
 	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "golang.org/x/oauth2" || n.Obj().Name() != "Config" {
-		return codeRequest{}, false
+		return nil, false
 	}
-	r := codeRequest{flow: "v2", lists: map[catalog.List][]codeScope{}, pos: lit.Pos(), source: "oauth2.Config"}
+	r := &request{flow: "v2", pos: lit.Pos(), source: "oauth2.Config"}
 	var scopes ast.Expr
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
@@ -80,7 +66,7 @@ func oauth2Config(pass *analysis.Pass, lit *ast.CompositeLit) (codeRequest, bool
 		}
 	}
 	if scopes == nil {
-		return codeRequest{}, false
+		return nil, false
 	}
 	list := flowList(r.flow, "scope")
 	for _, e := range stringElems(pass, scopes) {
@@ -92,7 +78,7 @@ func oauth2Config(pass *analysis.Pass, lit *ast.CompositeLit) (codeRequest, bool
 		if bl, ok := ast.Unparen(e).(*ast.BasicLit); ok {
 			pos, end = bl.Pos()+1, bl.End()-1 // inside the quotes
 		}
-		r.lists[list] = append(r.lists[list], codeScope{name: s, pos: pos, end: end})
+		r.scopes = append(r.scopes, requested{list: list, name: s, pos: pos, end: end, exact: end-pos == token.Pos(len(s))})
 	}
 	return r, true
 }
@@ -253,68 +239,29 @@ func paramStart(s, name string) int {
 }
 
 // authorizeURL reads the scopes of a Slack authorize URL in a string literal.
-func authorizeURL(pass *analysis.Pass, lit *ast.BasicLit) (codeRequest, bool) {
+func authorizeURL(pass *analysis.Pass, lit *ast.BasicLit) (*request, bool) {
 	if lit.Kind != token.STRING || !strings.Contains(lit.Value, "authorize") {
-		return codeRequest{}, false
+		return nil, false
 	}
 	s, err := strconv.Unquote(lit.Value)
 	if err != nil {
-		return codeRequest{}, false
+		return nil, false
 	}
 	flow, scopes, ok := parseAuthorizeURL(s)
 	if !ok {
-		return codeRequest{}, false
+		return nil, false
 	}
-	r := codeRequest{flow: flow, lists: map[catalog.List][]codeScope{}, pos: lit.Pos(), source: "the authorize URL"}
+	r := &request{flow: flow, pos: lit.Pos(), source: "the authorize URL"}
 	// Offsets hold in the source only where the literal's text is the string itself.
 	exact := lit.Value[1:len(lit.Value)-1] == s
 	for _, sc := range scopes {
-		cs := codeScope{name: sc.name, pos: lit.Pos(), end: lit.End()}
+		rs := requested{list: sc.list, name: sc.name, pos: lit.Pos(), end: lit.End()}
 		if exact && sc.offset >= 0 {
-			cs.pos = lit.Pos() + token.Pos(1+sc.offset)
-			cs.end = cs.pos + token.Pos(len(sc.name))
+			rs.pos = lit.Pos() + token.Pos(1+sc.offset)
+			rs.end = rs.pos + token.Pos(len(sc.name))
+			rs.exact = true
 		}
-		r.lists[sc.list] = append(r.lists[sc.list], cs)
+		r.scopes = append(r.scopes, rs)
 	}
 	return r, true
-}
-
-// checkCodeRequest reports the problems of a request written in Go, at the scope's text,
-// with a fix when there is a single replacement.
-func checkCodeRequest(rep *reporter, r codeRequest) {
-	req := catalog.Request{}
-	for list, scopes := range r.lists {
-		var names []string
-		for _, s := range scopes {
-			names = append(names, s.name)
-		}
-		switch list {
-		case catalog.BotList:
-			req.Bot = names
-		case catalog.UserList:
-			req.User = names
-		case catalog.ClassicList:
-			req.Classic = names
-		}
-	}
-	for _, p := range catalog.Validate(req) {
-		var at *codeScope
-		for _, s := range r.lists[p.List] {
-			if s.name == p.Scope {
-				at = &s
-				break
-			}
-		}
-		if at == nil {
-			continue
-		}
-		d := analysis.Diagnostic{Pos: at.pos, End: at.end, Category: string(p.Code), Message: p.Message + " (" + r.source + ")"}
-		if (p.Code == catalog.DeprecatedScope || p.Code == catalog.UnknownScope) && len(p.Suggestions) == 1 && at.end-at.pos == token.Pos(len(at.name)) {
-			d.SuggestedFixes = []analysis.SuggestedFix{{
-				Message:   "request " + p.Suggestions[0] + " instead of " + p.Scope,
-				TextEdits: []analysis.TextEdit{{Pos: at.pos, End: at.end, NewText: []byte(p.Suggestions[0])}},
-			}}
-		}
-		rep.report(d)
-	}
 }

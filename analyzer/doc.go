@@ -9,9 +9,10 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/slackscope/slackscope/analyzer/bindings"
+	"github.com/slackscope/slackscope/manifest"
 )
 
-const doc = `check the Slack OAuth scopes a program needs against those it requests
+var doc = `check the Slack OAuth scopes a program needs against those it requests
 
 slackscope finds every call that reaches the Slack Web API: calls and method values of
 github.com/slack-go/slack (through facts derived from the slack-go version the program
@@ -35,37 +36,28 @@ builds with.
 
 From the calls of the whole program it computes the minimum scope set per token type
 (the pass's Result; slackscope scopes prints it), and, given the scopes the app requests
-(oauth_config.scopes of the app manifest: manifest.yml, manifest.yaml or manifest.json
-beside go.mod or a parent directory of the package, or -manifest), reports:
+(oauth_config.scopes of the app manifest, found by package manifest from the package's
+directory up to the repository root, or -manifest; and scope lists written in code),
+reports:
 
-  missing-scope        a call needs a scope the manifest does not request ("a or b" when
-                       any one of several does), at the call
-  unused-scope         a requested scope no call needs, at the manifest (main packages)
-  deprecated-scope     read, post, client, classic perspectival scopes (chat:write:bot)
-  unknown-scope        a scope Slack does not have (a typo: the closest real one)
-  invalid-combination  scopes Slack refuses together (bot with client), quoting Slack
-  wrong-token-type     a user-only scope in the bot list (search:read), a bot-only one in
-                       the user list, or a call the program's tokens cannot make
-                       (search.messages with a bot token: not_allowed_token_type)
-  missing-dependency   a scope requested without the one it needs
-  retired-method       a call that reaches a retired Web API method, with its replacement
-  unhandled-event      an event the manifest subscribes to (settings.event_subscriptions)
-                       that no code handles
-  invalid-manifest     a manifest that cannot be read, with its position
-
+`+checksDoc()+`
 The request checks are reported by main packages, once for the manifest they use;
-missing-scope by every package at its calls and handlers. The scopes of the events the
-manifest subscribes to, and of its slash commands, count as needed. A finding is silenced with a comment on its line or the line above:
+missing-scope by every package at its calls and handlers. App-level tokens (Socket
+Mode) are made outside the manifest: what they need is never checked against
+oauth_config, but settings.socket_mode_enabled is. The scopes of the events the manifest
+subscribes to, and of its slash commands, count as needed. A finding is silenced with a
+directive at the end of its line, or on a line of its own just above it:
 
   //slackscope:ignore missing-scope the token comes from another app
 
-(the reason is required; a directive that silences nothing is reported as unused-ignore).`
+(also as a /* block */ comment, and as "# slackscope:ignore" in a YAML manifest; the
+reason is required; a directive that silences nothing is reported as unused-ignore).`
 
 // Config holds the analyzer's settings.
 type Config struct {
-	// Manifest is the app manifest to check the program against; empty: look for
-	// manifest.yml, manifest.yaml or manifest.json from the package's directory up to the
-	// module root.
+	// Manifest is the app manifest to check the program against; a relative path is
+	// taken from the module root (go vet runs the tool in each package's directory).
+	// Empty: look for it as package manifest's Find does, from the package's directory.
 	Manifest string
 	// Token is the token type calls are made with: bot (default) or user.
 	Token string
@@ -77,6 +69,13 @@ type Config struct {
 	// NoManifest, when set, checks against no manifest at all (to compute what a program
 	// needs, whatever it requests).
 	NoManifest bool
+	// RequireManifest, when set, reports a main package for which no manifest is found
+	// (and no scope request is written in code): a run that checks nothing against a
+	// request is then a finding (no-manifest), not a silent pass.
+	RequireManifest bool
+	// CategoryInMessage, when set, adds " [category]" to every message, for drivers that
+	// print the message alone (go vet).
+	CategoryInMessage bool
 	// Dependencies, when set, treats the packages of dependency modules as the program's
 	// too (slack-go's own examples, say); by default only the main module's calls count.
 	Dependencies bool
@@ -100,8 +99,9 @@ func New(cfg *Config) *analysis.Analyzer {
 	a.Flags.Init("slackscope", flag.ContinueOnError)
 	a.Flags.StringVar(&cfg.Manifest, "manifest", cfg.Manifest, "the app manifest (YAML or JSON) to check the scopes against")
 	a.Flags.StringVar(&cfg.Token, "token", cfg.Token, "the token type the program calls with: bot or user")
+	a.Flags.BoolVar(&cfg.RequireManifest, "require-manifest", cfg.RequireManifest, "report a program for which no app manifest is found (no-manifest)")
 	a.Flags.StringVar(&cfg.ManifestSum, "manifest-sum", cfg.ManifestSum, "the start of the manifest's SHA-256 in hex, so that go vet re-runs when the manifest changes (e.g. $(sha256sum manifest.yml | cut -c1-16))")
-	manifests := new(manifestCache)
+	manifests := new(manifest.Cache)
 	a.Run = func(pass *analysis.Pass) (any, error) {
 		return run(pass, cfg, pass.ResultOf[b].(*bindings.Result), manifests)
 	}

@@ -1,47 +1,10 @@
 package analyzer
 
 import (
-	"errors"
 	"strings"
 	"testing"
 	"unicode/utf8"
 )
-
-// ParseManifest never panics, and every rejection names the manifest (and, where the
-// parser knows it, the line).
-func FuzzParseManifest(f *testing.F) {
-	for _, seed := range []string{
-		"oauth_config:\n  scopes:\n    bot: [chat:write]\n",
-		"oauth_config:\n  scopes:\n    bot:\n      - chat:write\n    user:\n      - search:read\n",
-		`{"oauth_config": {"scopes": {"bot": ["chat:write"]}}}`,
-		"settings:\n  event_subscriptions:\n    bot_events: [app_mention]\n",
-		"oauth_config:\n  scopes:\n    bot: [chat:write\n",
-		"oauth_config:\n  scopes: chat:write\n",
-		"- a\n- b\n",
-		"",
-		"\xff\xfe",
-	} {
-		f.Add([]byte(seed))
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		m, err := ParseManifest("m.yml", data)
-		if err == nil {
-			if m == nil {
-				t.Fatal("nil manifest without an error")
-			}
-			for _, s := range append(m.Bot, m.User...) {
-				if s.Name == "" || s.Line < 1 {
-					t.Fatalf("scope %+v has no name or position", s)
-				}
-			}
-			return
-		}
-		var me *ManifestError
-		if !errors.As(err, &me) || me.Path != "m.yml" || !strings.HasPrefix(err.Error(), "m.yml") {
-			t.Fatalf("error %q is not a ManifestError naming the file", err)
-		}
-	})
-}
 
 // parseAuthorizeURL never panics; the offsets it gives point at the scope's text.
 func FuzzParseAuthorizeURL(f *testing.F) {

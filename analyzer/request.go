@@ -4,47 +4,63 @@ import (
 	"bytes"
 	"fmt"
 	"go/token"
-	"os"
 	"path/filepath"
-	"strings"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/slackscope/slackscope/catalog"
+	"github.com/slackscope/slackscope/manifest"
 )
 
-// request is the scope request of a manifest, placed in the pass's file set so that
-// diagnostics and fixes can point into it.
+// A request is one set of scopes the app asks for, wherever it is written: the app
+// manifest's oauth_config.scopes, an oauth2.Config's Scopes, the scope parameters of an
+// authorize URL. Validation, fixes and the missing-scope checks read requests alone, so
+// each exists once for every kind of request.
 type request struct {
-	pass *analysis.Pass
-	rep  *reporter
-	man  *Manifest
+	source string // for messages: "manifest.yml", "oauth2.Config", "the authorize URL"
+	flow   string // the catalog's authorize flow: v2 (a manifest's), v1, openid
+	pos    token.Pos
+	scopes []requested
+	// man and file are the manifest and its file in the pass's file set, for a
+	// manifest's request; nil for one written in Go.
+	man  *manifest.Manifest
 	file *token.File
-	// problems are the "list scope" pairs checkRequest reported: one finding a scope.
-	problems map[string]bool
 }
 
-func newRequest(pass *analysis.Pass, rep *reporter, man *Manifest) *request {
-	r := &request{pass: pass, rep: rep, man: man, file: addFile(pass, man.Path, man.Content)}
-	// "# slackscope:ignore <category> <reason>" comments in the manifest silence findings
-	// on their line or the next, like the Go directive.
-	for i, line := range strings.Split(string(man.Content), "\n") {
-		j := strings.Index(line, "# slackscope:ignore")
-		if j < 0 {
-			continue
+// A requested scope: its list, its name and the span of its text.
+type requested struct {
+	list     catalog.List
+	name     string
+	pos, end token.Pos
+	// exact is set when pos..end is the scope's text, which a fix may replace.
+	exact bool
+	// optional is set for a manifest's bot_optional and user_optional scopes.
+	optional bool
+}
+
+// fromManifest is the request of a manifest, its file added to the pass's file set so
+// that diagnostics and fixes can point into it.
+func fromManifest(pass *analysis.Pass, man *manifest.Manifest) *request {
+	r := &request{source: filepath.Base(man.Path), flow: "v2", man: man, file: addFile(pass, man.Path, man.Content)}
+	if r.file != nil {
+		r.pos = r.file.Pos(0)
+	}
+	for _, l := range []struct {
+		list     catalog.List
+		refs     []manifest.Ref
+		optional bool
+	}{
+		{catalog.BotList, man.Bot, false}, {catalog.UserList, man.User, false},
+		{catalog.BotList, man.BotOptional, true}, {catalog.UserList, man.UserOptional, true},
+	} {
+		for _, ref := range l.refs {
+			pos, end := r.span(ref)
+			r.scopes = append(r.scopes, requested{list: l.list, name: ref.Name, pos: pos, end: end, exact: true, optional: l.optional})
 		}
-		fields := strings.Fields(line[j+len("# slackscope:ignore"):])
-		pos := r.file.LineStart(i+1) + token.Pos(j)
-		if len(fields) < 2 {
-			rep.report(analysis.Diagnostic{Pos: pos, Category: "unused-ignore", Message: "slackscope:ignore needs a category and a reason"})
-			continue
-		}
-		rep.directives = append(rep.directives, &directive{pos: pos, file: man.Path, line: i + 1, category: fields[0]})
 	}
 	return r
 }
-
-func readFile(path string) ([]byte, error) { return os.ReadFile(path) }
 
 // addFile adds a non-Go file to the pass's file set (as asmdecl does for assembly), so
 // that diagnostics can point into it.
@@ -72,29 +88,12 @@ func position(tf *token.File, content []byte, line, col int) token.Pos {
 	return tf.Pos(off)
 }
 
-// granted is the set of scopes the manifest requests for token type t.
-func (r *request) granted(t catalog.TokenType) map[string]bool {
-	refs := r.man.Bot
-	if t == catalog.User {
-		refs = r.man.User
-	}
-	out := map[string]bool{}
-	for _, s := range refs {
-		out[s.Name] = true
-	}
-	return out
-}
+// at is the position of a manifest's line and column.
+func (r *request) at(line, col int) token.Pos { return position(r.file, r.man.Content, line, col) }
 
-func (r *request) refs(list catalog.List) []ScopeRef {
-	if list == catalog.UserList {
-		return r.man.User
-	}
-	return r.man.Bot
-}
-
-// span is the position of a requested scope's text (inside quotes, if any) and its end.
-func (r *request) span(ref ScopeRef) (token.Pos, token.Pos) {
-	pos := position(r.file, r.man.Content, ref.Line, ref.Col)
+// span is the position of a manifest item's text (inside quotes, if any) and its end.
+func (r *request) span(ref manifest.Ref) (token.Pos, token.Pos) {
+	pos := r.at(ref.Line, ref.Col)
 	off := r.file.Offset(pos)
 	if off < len(r.man.Content) && (r.man.Content[off] == '"' || r.man.Content[off] == '\'') {
 		pos++
@@ -102,138 +101,89 @@ func (r *request) span(ref ScopeRef) (token.Pos, token.Pos) {
 	return pos, pos + token.Pos(len(ref.Name))
 }
 
+// names are the scopes the request asks for in list (optional ones are in their list
+// too, so they are left out here).
+func (r *request) names(list catalog.List) []string {
+	var out []string
+	for _, s := range r.scopes {
+		if s.list == list && !s.optional {
+			out = append(out, s.name)
+		}
+	}
+	return out
+}
+
+// granted is the set of scopes the request asks for for token type t.
+func (r *request) granted(t catalog.TokenType) map[string]bool {
+	out := map[string]bool{}
+	for _, s := range r.scopes {
+		if s.list == listOf(t) {
+			out[s.name] = true
+		}
+	}
+	return out
+}
+
+// listOf is the request list a token type's scopes are asked for in.
+func listOf(t catalog.TokenType) catalog.List {
+	if t == catalog.User {
+		return catalog.UserList
+	}
+	return catalog.BotList
+}
+
 // checkRequest reports the problems Slack (or good practice) finds in the request itself:
 // deprecated, unknown and wrong-token-type scopes, refused combinations, missing
-// dependencies. A single replacement or suggestion comes as a fix.
-func (r *request) checkRequest() {
-	problems := catalog.Validate(catalog.Request{Bot: names(r.man.Bot), User: names(r.man.User)})
-	r.problems = map[string]bool{}
-	for _, p := range problems {
-		r.problems[string(p.List)+" "+p.Scope] = true
-		var ref *ScopeRef
-		for _, s := range r.refs(p.List) {
-			if s.Name == p.Scope {
-				ref = &s
-				break
-			}
-		}
-		if ref == nil {
-			continue
-		}
-		pos, end := r.span(*ref)
-		d := analysis.Diagnostic{Pos: pos, End: end, Category: string(p.Code), Message: p.Message}
-		if (p.Code == catalog.DeprecatedScope || p.Code == catalog.UnknownScope) && len(p.Suggestions) == 1 {
-			d.SuggestedFixes = []analysis.SuggestedFix{{
-				Message:   fmt.Sprintf("request %s instead of %s", p.Suggestions[0], p.Scope),
-				TextEdits: []analysis.TextEdit{{Pos: pos, End: end, NewText: []byte(p.Suggestions[0])}},
-			}}
-		}
-		r.rep.report(d)
+// dependencies, at every place the request names the scope. A single replacement or
+// suggestion comes as a fix. It returns the "list scope" pairs it reported.
+func (r *request) checkRequest(rep *reporter) map[string]bool {
+	req := catalog.Request{Bot: r.names(catalog.BotList), User: r.names(catalog.UserList), Classic: r.names(catalog.ClassicList)}
+	at := map[string][]requested{} // "list scope": where the request names it
+	for _, s := range r.scopes {
+		k := string(s.list) + " " + s.name
+		at[k] = append(at[k], s)
 	}
+	reported := map[string]bool{}
+	for _, p := range catalog.Validate(req) {
+		k := string(p.List) + " " + p.Scope
+		reported[k] = true
+		msg := p.Message
+		if r.man == nil {
+			msg += " (" + r.source + ")"
+		}
+		for _, s := range at[k] {
+			d := analysis.Diagnostic{Pos: s.pos, End: s.end, Message: msg}
+			if (p.Code == catalog.DeprecatedScope || p.Code == catalog.UnknownScope) && len(p.Suggestions) == 1 && s.exact {
+				d.SuggestedFixes = r.replaceFix(s, p.Suggestions[0])
+			}
+			rep.report(checkFor(p.Code), d)
+		}
+	}
+	return reported
 }
 
-// checkUnused reports requested scopes that no call of the program needs. Scopes that
-// events or app features could need are left alone until slackscope reads handlers.
-func (r *request) checkUnused(prog []FactUse, tk tokens) {
-	needed := map[catalog.TokenType]map[string]bool{catalog.Bot: {}, catalog.User: {}}
-	for _, u := range prog {
-		t := tk.forUse(u)
-		n, ok := need(u, t)
-		if !ok || needed[t] == nil {
-			continue
-		}
-		addClauses(needed[t], n.Requirement.Clauses)
-	}
-	// Scopes the events the manifest subscribes to need, and its slash commands, are
-	// needed too: the subscription is the app's own declaration.
-	for _, t := range []catalog.TokenType{catalog.Bot, catalog.User} {
-		subs := r.man.BotEvents
-		if t == catalog.User {
-			subs = r.man.UserEvents
-		}
-		for _, e := range subs {
-			if ev, ok := catalog.LookupEvent(e.Name); ok {
-				addClauses(needed[t], ev.Scopes)
-			}
+// replaceFix is the fix that requests repl instead of s: the scope's text replaced, or,
+// when the list already requests repl, the item removed (never a duplicate).
+func (r *request) replaceFix(s requested, repl string) []analysis.SuggestedFix {
+	msg := fmt.Sprintf("request %s instead of %s", repl, s.name)
+	if r.man != nil && slices.ContainsFunc(r.scopes, func(o requested) bool { return o.list == s.list && o.name == repl }) {
+		if del, ok := r.deleteItem(s.pos); ok {
+			return []analysis.SuggestedFix{{Message: msg + " (already requested: remove " + s.name + ")", TextEdits: []analysis.TextEdit{del}}}
 		}
 	}
-	if r.man.SlashCommands {
-		if f, ok := catalog.LookupFeature("slash_commands"); ok {
-			addClauses(needed[catalog.Bot], f.Tokens[catalog.Bot].Clauses)
-		}
-	}
-	for _, set := range needed {
-		for s := range set {
-			addRequires(set, s)
-		}
-	}
-	for _, t := range []catalog.TokenType{catalog.Bot, catalog.User} {
-		refs := r.man.Bot
-		if t == catalog.User {
-			refs = r.man.User
-		}
-		for _, ref := range refs {
-			if needed[t][ref.Name] || r.problems[listName(t)+" "+ref.Name] {
-				continue // needed, or already reported
-			}
-			if _, known := catalog.LookupScope(ref.Name); !known {
-				continue // unknown-scope says more
-			}
-			pos, end := r.span(ref)
-			d := analysis.Diagnostic{Pos: pos, End: end, Category: "unused-scope", Message: fmt.Sprintf(
-				"%s requests %s for the %s token, but no call of the program needs it", filepath.Base(r.man.Path), ref.Name, tokenName(t))}
-			if fix, ok := r.deleteItem(pos); ok {
-				d.SuggestedFixes = []analysis.SuggestedFix{{Message: "remove " + ref.Name, TextEdits: []analysis.TextEdit{fix}}}
-			}
-			r.rep.report(d)
-		}
-	}
+	return []analysis.SuggestedFix{{Message: msg, TextEdits: []analysis.TextEdit{{Pos: s.pos, End: s.end, NewText: []byte(repl)}}}}
 }
 
-// checkUnhandled reports the events the manifest subscribes to that no code of the
-// program handles: Slack sends them for nothing, and their scopes are granted for nothing.
-// A message.* subscription is handled by code that handles message events in general.
-func (r *request) checkUnhandled(prog []FactUse) {
-	handled := map[string]bool{}
-	for _, u := range prog {
-		if u.Kind == EventUse {
-			handled[u.Method] = true
+// gaps are the clauses of a need that the request does not meet for token type t.
+func (r *request) gaps(clauses []catalog.Clause, t catalog.TokenType) []catalog.Clause {
+	granted := r.granted(t)
+	var out []catalog.Clause
+	for _, c := range clauses {
+		if !slices.ContainsFunc(c, func(s string) bool { return granted[s] }) {
+			out = append(out, c)
 		}
 	}
-	for _, list := range [][]ScopeRef{r.man.BotEvents, r.man.UserEvents} {
-		for _, e := range list {
-			base, _, _ := strings.Cut(e.Name, ".")
-			if handled[e.Name] || (base == "message" && handled["message"]) {
-				continue
-			}
-			pos, end := r.span(e)
-			r.rep.report(analysis.Diagnostic{Pos: pos, End: end, Category: "unhandled-event", Message: fmt.Sprintf(
-				"%s subscribes to %s, but no code of the program handles it", filepath.Base(r.man.Path), e.Name)})
-		}
-	}
-}
-
-// addClauses adds every scope the clauses name.
-func addClauses(set map[string]bool, cs []catalog.Clause) {
-	for _, c := range cs {
-		for _, s := range c {
-			set[s] = true
-		}
-	}
-}
-
-// addRequires adds the scopes s depends on (chat:write.public needs chat:write).
-func addRequires(set map[string]bool, s string) {
-	sc, ok := catalog.LookupScope(s)
-	if !ok {
-		return
-	}
-	for _, dep := range sc.Requires {
-		if !set[dep] {
-			set[dep] = true
-			addRequires(set, dep)
-		}
-	}
+	return out
 }
 
 // deleteItem is the edit that removes the block-list item ("  - scope") at pos, line and

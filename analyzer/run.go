@@ -3,9 +3,8 @@ package analyzer
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
-	"go/token"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/slackscope/slackscope/analyzer/bindings"
 	"github.com/slackscope/slackscope/catalog"
+	"github.com/slackscope/slackscope/manifest"
 )
 
 // Result is what the analyzer computes for a package.
@@ -29,11 +29,17 @@ type Result struct {
 	// Minimum is the minimum scope set per token type for Program: Minimum[Bot] holds the
 	// calls made with a bot token, Minimum[User] those only a user token can make.
 	Minimum map[catalog.TokenType]catalog.MinimumSet
-	// Manifest is the manifest the package was checked against (nil: none found).
-	Manifest *Manifest
+	// Manifest is the manifest the package was checked against (nil: none).
+	Manifest *manifest.Manifest
+	// Search is where the manifest was looked for and what the search said, when no
+	// -manifest named it.
+	Search manifest.Search
+	// Requests name what the package was checked against: the manifest's path, and
+	// "oauth2.Config" or "the authorize URL" for scope requests written in its code.
+	Requests []string
 }
 
-func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manifestCache) (any, error) {
+func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manifest.Cache) (any, error) {
 	token := catalog.Bot
 	if cfg.Token != "" {
 		t, ok := catalog.ParseTokenType(cfg.Token)
@@ -71,80 +77,151 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 		pass.ExportPackageFact(&UsesFact{Uses: res.Program})
 	}
 
-	rep := newReporter(pass)
+	rep := newReporter(pass, cfg.CategoryInMessage)
 	isMain := pass.Pkg.Name() == "main"
-	path := cfg.Manifest
-	if cfg.NoManifest {
-		path = ""
-	} else if path == "" && len(pass.Files) > 0 {
-		path = manifests.find(filepath.Dir(pass.Fset.Position(pass.Files[0].Pos()).Filename))
-	}
-	var req *request
-	if path != "" {
-		man, err := manifests.manifest(path)
-		switch {
-		case err != nil:
-			if isMain {
-				reportManifestError(pass, rep, path, err)
-			}
-		case cfg.ManifestSum != "" && !sumMatches(man.Content, cfg.ManifestSum):
-			if isMain {
-				reportManifestError(pass, rep, path, fmt.Errorf("the manifest changed since -manifest-sum=%s was computed (go vet may be showing cached results); pass the new sum", cfg.ManifestSum))
-			}
-		case man.HasScopes:
-			res.Manifest = man
-			req = newRequest(pass, rep, man)
-		}
-	}
+	req := findManifest(pass, cfg, rep, res, manifests, isMain || len(uses) > 0)
 	// Calls only a user token can make go to the user token when the app has one (it
 	// requests user scopes), or when no manifest is read (the question is then what the
 	// program needs).
-	userToo := token == catalog.User || (req != nil && len(req.man.User) > 0) || cfg.NoManifest
+	userToo := token == catalog.User || (req != nil && len(req.names(catalog.UserList)) > 0) || cfg.NoManifest
 	tk := heldTokens(res.Program, token, userToo)
 	res.Minimum = minimum(res.Program, tk)
 
 	for _, u := range uses {
-		checkUse(pass, rep, u, tk, req)
+		checkUse(rep, u, tk, req)
+	}
+	if req != nil {
+		req.checkTokens(rep, uses, tk)
 	}
 	if req != nil && isMain {
-		req.checkRequest()
-		req.checkUnused(res.Program, tk)
-		req.checkUnhandled(res.Program)
+		req.addDirectives(rep)
+		req.reportProblems(rep)
+		reported := req.checkRequest(rep)
+		req.checkUnused(rep, res.Program, tk, reported, len(res.Unresolved)+unresolvedOf(res.Program))
+		req.checkSubscriptions(rep, res.Program, tk)
 	}
 	codeReqs := findCodeRequests(pass)
 	for _, cr := range codeReqs {
-		checkCodeRequest(rep, cr)
+		cr.checkRequest(rep)
+		res.Requests = append(res.Requests, cr.source)
 	}
 	if req == nil && isMain {
 		checkProgramAgainstCode(rep, codeReqs, res.Program, token, userToo)
+		if len(codeReqs) == 0 && cfg.RequireManifest && !cfg.NoManifest && len(pass.Files) > 0 {
+			rep.report(NoManifest, analysis.Diagnostic{Pos: pass.Files[0].Package, Message: noManifestMessage(res.Search)})
+		}
 	}
 	rep.finish()
 	return res, nil
 }
 
+// findManifest finds, reads and checks the sum of the package's manifest, records what
+// it found in res, and returns its request (nil: none to check against). Reading
+// failures are reported when report is set (main packages, and packages with uses:
+// every package whose findings depend on it).
+func findManifest(pass *analysis.Pass, cfg *Config, rep *reporter, res *Result, manifests *manifest.Cache, report bool) *request {
+	if cfg.NoManifest {
+		return nil
+	}
+	path := cfg.Manifest
+	if path != "" && !filepath.IsAbs(path) {
+		// go vet runs the tool in each package's directory: a relative path is taken
+		// from the module root, whatever the package.
+		if root := moduleRoot(packageDir(pass)); root != "" {
+			path = filepath.Join(root, path)
+		}
+	}
+	if path == "" {
+		dir := packageDir(pass)
+		if dir == "" {
+			return nil
+		}
+		res.Search = manifests.Find(dir)
+		path = res.Search.Path
+		if path == "" {
+			return nil
+		}
+	}
+	man, err := manifests.Manifest(path)
+	switch {
+	case err != nil:
+		if report {
+			content, _ := os.ReadFile(path)
+			reportManifestError(pass, rep, path, content, err)
+		}
+		return nil
+	case cfg.ManifestSum != "" && !sumMatches(man.Content, cfg.ManifestSum):
+		if report {
+			reportManifestError(pass, rep, path, nil, fmt.Errorf("the manifest changed since -manifest-sum=%s was computed (go vet may be showing cached results); pass the new sum", cfg.ManifestSum))
+		}
+		return nil
+	}
+	res.Manifest = man
+	res.Requests = append(res.Requests, man.Path)
+	return fromManifest(pass, man)
+}
+
+// packageDir is the directory of the package's source files: the first file's, passing
+// over files cgo generates in the build cache (their positions say where they are
+// generated; the files cgo rewrites carry //line comments naming the user's file).
+func packageDir(pass *analysis.Pass) string {
+	for _, f := range pass.Files {
+		name := pass.Fset.Position(f.Package).Filename
+		if name == "" || strings.HasPrefix(filepath.Base(name), "_cgo_") {
+			continue
+		}
+		return filepath.Dir(name)
+	}
+	return ""
+}
+
+// moduleRoot is the directory at or above dir that holds go.mod, or "".
+func moduleRoot(dir string) string {
+	for d := dir; d != ""; {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+	}
+	return ""
+}
+
+// noManifestMessage says that no manifest was found, and where slackscope looked.
+func noManifestMessage(s manifest.Search) string {
+	msg := "no Slack app manifest found for this program, so what it requests was not checked"
+	if len(s.Looked) > 0 {
+		msg += fmt.Sprintf(" (looked for %s in %s and %s/ up to %s)", strings.Join(manifest.FileNames, ", "), s.Looked[0],
+			strings.Join(manifest.Subdirs, "/, "), s.Looked[len(s.Looked)-1])
+	}
+	return msg + "; pass -manifest"
+}
+
+// unresolvedOf counts the unresolved calls the program's uses carry from its imports.
+func unresolvedOf([]FactUse) int { return 0 }
+
 // checkProgramAgainstCode checks the program's needs against the scopes a main package
 // requests in code (oauth2.Config, an authorize URL of the v2 flow) when there is no
 // manifest: what is missing is reported at the request, naming a call that needs it.
-func checkProgramAgainstCode(rep *reporter, reqs []codeRequest, prog []FactUse, def catalog.TokenType, userToo bool) {
-	var v2 []codeRequest
-	granted := map[catalog.TokenType]map[string]bool{catalog.Bot: {}, catalog.User: {}}
+func checkProgramAgainstCode(rep *reporter, reqs []*request, prog []FactUse, def catalog.TokenType, userToo bool) {
+	merged := &request{}
+	var at *request
 	for _, r := range reqs {
 		if r.flow != "v2" && r.flow != "v2_user" {
 			continue
 		}
-		v2 = append(v2, r)
-		for _, s := range r.lists[catalog.BotList] {
-			granted[catalog.Bot][s.name] = true
+		if at == nil {
+			at = r
 		}
-		for _, s := range r.lists[catalog.UserList] {
-			granted[catalog.User][s.name] = true
-		}
+		merged.scopes = append(merged.scopes, r.scopes...)
 	}
-	if len(v2) == 0 {
+	if at == nil {
 		return
 	}
-	at := v2[0]
-	tk := heldTokens(prog, def, userToo || len(granted[catalog.User]) > 0)
+	tk := heldTokens(prog, def, userToo || len(merged.names(catalog.UserList)) > 0)
 	type gap struct {
 		what  string
 		token catalog.TokenType
@@ -153,17 +230,14 @@ func checkProgramAgainstCode(rep *reporter, reqs []codeRequest, prog []FactUse, 
 	needers := map[gap][]string{}
 	for _, u := range prog {
 		t := tk.forUse(u)
-		if granted[t] == nil {
+		if t != catalog.Bot && t != catalog.User {
 			continue // app-level and classic tokens are not requested by these flows
 		}
 		n, ok := need(u, t)
 		if !ok || n.Requirement.Kind != catalog.Accepted {
 			continue
 		}
-		for _, c := range n.Requirement.Clauses {
-			if slices.ContainsFunc(c, func(s string) bool { return granted[t][s] }) {
-				continue
-			}
+		for _, c := range merged.gaps(n.Requirement.Clauses, t) {
 			g := gap{what: clauseText(c), token: t}
 			if _, seen := needers[g]; !seen {
 				gaps = append(gaps, g)
@@ -172,7 +246,7 @@ func checkProgramAgainstCode(rep *reporter, reqs []codeRequest, prog []FactUse, 
 		}
 	}
 	for _, g := range gaps {
-		rep.report(analysis.Diagnostic{Pos: at.pos, Category: "missing-scope", Message: fmt.Sprintf(
+		rep.report(MissingScope, analysis.Diagnostic{Pos: at.pos, Message: fmt.Sprintf(
 			"%s lacks %s for the %s token, which the program needs: %s", at.source, g.what, tokenName(g.token), strings.Join(needers[g], "; "))})
 	}
 }
@@ -318,9 +392,9 @@ func minimum(prog []FactUse, tk tokens) map[catalog.TokenType]catalog.MinimumSet
 
 // checkUse reports what is wrong with one call: a retired method, a method no token of
 // the program can call, scopes the manifest lacks.
-func checkUse(pass *analysis.Pass, rep *reporter, u Use, tk tokens, req *request) {
+func checkUse(rep *reporter, u Use, tk tokens, req *request) {
 	if u.Kind != MethodUse {
-		checkHandled(u, tk.def, req)
+		checkHandled(rep, u, tk, req)
 		return
 	}
 	m, ok := catalog.LookupMethod(u.Method)
@@ -332,7 +406,7 @@ func checkUse(pass *analysis.Pass, rep *reporter, u Use, tk tokens, req *request
 		if len(m.Deprecation.Replacements) > 0 {
 			msg += "; use " + strings.Join(m.Deprecation.Replacements, " or ") + " instead"
 		}
-		rep.report(analysis.Diagnostic{Pos: u.Pos, Category: "retired-method", Message: msg})
+		rep.report(RetiredMethod, analysis.Diagnostic{Pos: u.Pos, Message: msg})
 		return
 	}
 	if m.Auth != catalog.Bearer {
@@ -344,7 +418,7 @@ func checkUse(pass *analysis.Pass, rep *reporter, u Use, tk tokens, req *request
 		if acc := m.AcceptedTokens(); acc != 0 {
 			msg += "; it needs a " + strings.ReplaceAll(acc.String(), ",", " or ") + " token"
 		}
-		rep.report(analysis.Diagnostic{Pos: u.Pos, Category: "wrong-token-type", Message: msg})
+		rep.report(WrongTokenType, analysis.Diagnostic{Pos: u.Pos, Message: msg})
 		return
 	}
 	if req == nil {
@@ -354,61 +428,7 @@ func checkUse(pass *analysis.Pass, rep *reporter, u Use, tk tokens, req *request
 	if !ok || n.Requirement.Kind != catalog.Accepted {
 		return
 	}
-	req.reportMissing(u.Pos, u.Callee+" calls "+u.Method, n.Requirement.Clauses, t)
-}
-
-// reportMissing reports, at pos, each clause the manifest's list for t does not meet:
-// "<subject>, which needs <scope> on a bot token; ...".
-func (r *request) reportMissing(pos token.Pos, subject string, clauses []catalog.Clause, t catalog.TokenType) {
-	granted := r.granted(t)
-	for _, c := range clauses {
-		if slices.ContainsFunc(c, func(s string) bool { return granted[s] }) {
-			continue
-		}
-		r.rep.report(analysis.Diagnostic{Pos: pos, Category: "missing-scope", Message: fmt.Sprintf(
-			"%s, which needs %s on a %s token; %s does not request it (oauth_config.scopes.%s)",
-			subject, clauseText(c), tokenName(t), filepath.Base(r.man.Path), listName(t))})
-	}
-}
-
-// clauseText writes a clause: "chat:write", or "one of channels:history, groups:history".
-func clauseText(c catalog.Clause) string {
-	if len(c) == 1 {
-		return c[0]
-	}
-	return "one of " + strings.Join(c, ", ")
-}
-
-func tokenName(t catalog.TokenType) string { return strings.ReplaceAll(t.String(), "_", " ") }
-
-func listName(t catalog.TokenType) string {
-	if t == catalog.User {
-		return "user"
-	}
-	return "bot"
-}
-
-// reportManifestError reports a manifest that cannot be read at the position it names.
-func reportManifestError(pass *analysis.Pass, rep *reporter, path string, err error) {
-	var errs []error
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		errs = j.Unwrap()
-	} else {
-		errs = []error{err}
-	}
-	content, _ := readFile(path)
-	tf := addFile(pass, path, content)
-	for _, e := range errs {
-		pos, msg := token.NoPos, e.Error()
-		var me *ManifestError
-		if errors.As(e, &me) && tf != nil && me.Line > 0 {
-			pos, msg = position(tf, content, me.Line, me.Col), me.Msg
-		}
-		if pos == token.NoPos && len(pass.Files) > 0 {
-			pos = pass.Files[0].Package
-		}
-		rep.report(analysis.Diagnostic{Pos: pos, Category: "invalid-manifest", Message: "cannot read the app manifest: " + msg})
-	}
+	req.reportMissing(rep, u.Pos, u.Callee+" calls "+u.Method, n.Requirement.Clauses, t)
 }
 
 // sumMatches reports whether sum is a prefix of content's SHA-256 in hex.
@@ -418,11 +438,15 @@ func sumMatches(content []byte, sum string) bool {
 }
 
 // checkHandled reports the scopes an event or feature the code handles needs and the
-// manifest lacks, at the handler.
-func checkHandled(u Use, t catalog.TokenType, req *request) {
+// manifest lacks, at the handler, and an event the manifest does not subscribe to.
+func checkHandled(rep *reporter, u Use, tk tokens, req *request) {
 	if req == nil {
 		return
 	}
+	if req.man != nil {
+		req.checkHandledSubscribed(rep, u, tk)
+	}
+	t := tk.def
 	n, ok := need(FactUse{Method: u.Method, Kind: u.Kind, Open: true}, t)
 	if !ok || n.Requirement.Kind != catalog.Accepted {
 		return
@@ -431,5 +455,5 @@ func checkHandled(u Use, t catalog.TokenType, req *request) {
 	if u.Kind == EventUse {
 		what = "the " + u.Method + " event"
 	}
-	req.reportMissing(u.Pos, u.Callee+" handles "+what, n.Requirement.Clauses, t)
+	req.reportMissing(rep, u.Pos, u.Callee+" handles "+what, n.Requirement.Clauses, t)
 }

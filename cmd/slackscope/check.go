@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -27,10 +28,13 @@ type finding struct {
 	Category string `json:"category"`
 }
 
-// analysis is a standalone run of the analyzer over packages.
+// analysisRun is a standalone run of the analyzer over packages.
 type analysisRun struct {
 	findings []finding
 	results  []rootResult
+	// broken are the packages that did not load, with the reason: the run analysed the
+	// others, and its answer is partial.
+	broken []driver.Broken
 }
 
 type rootResult struct {
@@ -39,31 +43,33 @@ type rootResult struct {
 }
 
 // analyze loads the packages matching patterns (from dir) and runs the slackscope
-// analyzer, with its dependencies, on them.
-func analyze(dir string, patterns []string, cfg *analyzer.Config, tests bool) (*analysisRun, error) {
-	pkgs, err := driver.Load(dir, patterns, tests)
+// analyzer, with its dependencies, on every package that loads.
+func analyze(dir string, patterns []string, cfg *analyzer.Config, opts driver.Options) (*analysisRun, error) {
+	pkgs, broken, err := driver.Load(dir, patterns, opts)
 	if err != nil {
 		return nil, err
+	}
+	run := &analysisRun{broken: broken}
+	if len(pkgs) == 0 {
+		return run, nil
 	}
 	a := analyzer.New(cfg)
 	graph, err := driver.Analyze(pkgs, a)
 	if err != nil {
 		return nil, err
 	}
-	run := &analysisRun{}
 	seen := map[string]bool{}
 	wd, _ := os.Getwd()
 	for _, act := range graph.Roots {
 		if act.Err != nil {
-			return nil, fmt.Errorf("%s: %v", act.Package.PkgPath, act.Err)
+			return nil, fmt.Errorf("%s: %w", act.Package.PkgPath, act.Err)
 		}
 		if res, ok := act.Result.(*analyzer.Result); ok {
 			run.results = append(run.results, rootResult{act.Package, res})
 		}
 		for _, d := range act.Diagnostics {
 			p := act.Package.Fset.Position(d.Pos)
-			msg := strings.TrimSuffix(d.Message, " ["+d.Category+"]") // the analyzer adds it for go vet
-			f := finding{Pkg: act.Package.PkgPath, File: relTo(wd, p.Filename), Line: p.Line, Col: p.Column, Message: msg, Category: d.Category}
+			f := finding{Pkg: act.Package.PkgPath, File: relTo(wd, p.Filename), Line: p.Line, Col: p.Column, Message: d.Message, Category: d.Category}
 			f.Posn = fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Col)
 			key := f.Posn + "\x00" + f.Message
 			if !seen[key] { // a manifest's findings come once, whichever package reports them
@@ -99,21 +105,48 @@ func relTo(wd, path string) string {
 
 // checkFlags are the flags of the standalone checker and of `slackscope check`.
 type checkFlags struct {
-	cfg    analyzer.Config
-	format string
-	tests  bool
+	cfg     analyzer.Config
+	format  string
+	verbose bool
+	opts    driver.Options
 }
 
 func (c *checkFlags) formatOf() string { return c.format }
 
 func (c *checkFlags) register(fs *flag.FlagSet) {
 	c.cfg.Token = "bot"
-	fs.StringVar(&c.cfg.Manifest, "manifest", "", "the app manifest (YAML or JSON); default: manifest.yml, manifest.yaml or manifest.json beside each package or above it, up to go.mod")
+	fs.StringVar(&c.cfg.Manifest, "manifest", "", "the app manifest (YAML or JSON); default: manifest.yml, manifest.yaml or manifest.json beside each package or above it (also in slack/ and .slack/), up to the repository root")
 	fs.StringVar(&c.cfg.Token, "token", "bot", "the token type the program calls with: bot or user")
 	fs.StringVar(&c.cfg.ManifestSum, "manifest-sum", "", "the start of the manifest's SHA-256 (hex); a manifest that no longer matches is reported")
+	fs.BoolVar(&c.cfg.RequireManifest, "require-manifest", false, "report a program for which no app manifest is found as a finding (no-manifest), not only on stderr")
 	fs.StringVar(&c.format, "format", "text", "output: text, json or sarif")
-	fs.BoolVar(&c.tests, "test", false, "also load test packages (their calls never count as the app's needs)")
+	fs.BoolVar(&c.opts.Tests, "test", false, "also load test packages (their calls never count as the app's needs)")
+	fs.StringVar(&c.opts.Tags, "tags", "", "a comma-separated list of build tags, as for go build")
+	fs.BoolVar(&c.verbose, "v", false, "say on stderr where each program's manifest was looked for")
 	fs.BoolFunc("json", "same as -format json", func(string) error { c.format = "json"; return nil })
+}
+
+// validate checks the flags that the analysis would otherwise reject package by package:
+// a usage error is said once, before anything is loaded.
+func (c *checkFlags) validate() error {
+	if c.cfg.Token != "bot" && c.cfg.Token != "user" {
+		return fmt.Errorf("-token %s: expected bot or user", c.cfg.Token)
+	}
+	if c.cfg.Manifest != "" {
+		st, err := os.Stat(c.cfg.Manifest)
+		switch {
+		case err != nil:
+			return fmt.Errorf("-manifest %s: %w", c.cfg.Manifest, errors.Unwrap(err))
+		case st.IsDir():
+			return fmt.Errorf("-manifest %s: is a directory (expected a manifest file)", c.cfg.Manifest)
+		}
+		abs, err := filepath.Abs(c.cfg.Manifest)
+		if err != nil {
+			return err
+		}
+		c.cfg.Manifest = abs
+	}
+	return nil
 }
 
 // runCheck is the standalone checker: slackscope [flags] packages, and slackscope check.
@@ -129,14 +162,26 @@ func runCheck(name string, args []string, stdout, stderr io.Writer) int {
 	if !parsePackageArgs(fs, args, c.formatOf, stderr, "text", "json", "sarif") {
 		return exitFailure
 	}
-	run, err := analyze("", fs.Args(), &c.cfg, c.tests)
+	if err := c.validate(); err != nil {
+		fmt.Fprintf(stderr, "slackscope: %v\n", err)
+		return exitFailure
+	}
+	run, err := analyze("", fs.Args(), &c.cfg, c.opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "slackscope: %v\n", err)
 		return exitFailure
 	}
+	sum := summarize(run, c.cfg.RequireManifest)
+	if len(run.results) == 0 {
+		sum.write(stderr, c.verbose) // nothing loaded: a failure, not a partial answer
+		return exitFailure
+	}
 	switch c.format {
 	case "json":
-		writeJSON(stdout, run.findings)
+		if err := writeJSON(stdout, run.findings, sum); err != nil {
+			fmt.Fprintf(stderr, "slackscope: %v\n", err)
+			return exitFailure
+		}
 	case "sarif":
 		writeSARIF(stdout, run.findings)
 	default:
@@ -144,8 +189,12 @@ func runCheck(name string, args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stdout, "%s: %s [%s]\n", f.Posn, f.Message, f.Category)
 		}
 	}
-	if len(run.findings) > 0 {
+	sum.write(stderr, c.verbose)
+	switch {
+	case len(run.findings) > 0:
 		return exitFindings
+	case sum.incomplete():
+		return exitIncomplete
 	}
 	return exitOK
 }
@@ -193,16 +242,21 @@ func parseInterspersed(fs *flag.FlagSet, args []string) error {
 }
 
 // writeJSON writes findings as the x/tools drivers' -json does: package path, then
-// analyzer name, then the diagnostics.
-func writeJSON(w io.Writer, findings []finding) {
-	tree := map[string]map[string][]finding{}
+// analyzer name, then the diagnostics; the run's summary goes under the key
+// "slackscope:summary", which no package path can be (import paths hold no colon).
+func writeJSON(w io.Writer, findings []finding, sum *summary) error {
+	tree := map[string]any{summaryKey: sum}
 	for _, f := range findings {
-		if tree[f.Pkg] == nil {
-			tree[f.Pkg] = map[string][]finding{}
+		pkg, _ := tree[f.Pkg].(map[string][]finding)
+		if pkg == nil {
+			pkg = map[string][]finding{}
+			tree[f.Pkg] = pkg
 		}
-		tree[f.Pkg]["slackscope"] = append(tree[f.Pkg]["slackscope"], f)
+		pkg["slackscope"] = append(pkg["slackscope"], f)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "\t")
-	enc.Encode(tree)
+	return enc.Encode(tree)
 }
+
+const summaryKey = "slackscope:summary"

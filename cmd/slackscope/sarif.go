@@ -5,6 +5,8 @@ import (
 	"io"
 	"path/filepath"
 	"slices"
+
+	"github.com/slackscope/slackscope/analyzer"
 )
 
 // writeSARIF writes findings as a SARIF 2.1.0 log, which GitHub code scanning shows
@@ -40,8 +42,8 @@ func writeSARIF(w io.Writer, findings []finding) {
 	var results []result
 	for _, f := range findings {
 		if !slices.ContainsFunc(rules, func(r rule) bool { return r.ID == f.Category }) {
-			rules = append(rules, rule{ID: f.Category, ShortDescription: message{categoryDoc[f.Category]},
-				HelpURI: "https://pkg.go.dev/github.com/slackscope/slackscope/analyzer"})
+			rules = append(rules, rule{ID: f.Category, ShortDescription: message{checkTitle(f.Category)},
+				HelpURI: checkURL(f.Category)})
 		}
 		var loc location
 		loc.PhysicalLocation.ArtifactLocation.URI = filepath.ToSlash(f.File)
@@ -77,17 +79,18 @@ func writeSARIF(w io.Writer, findings []finding) {
 	enc.Encode(log)
 }
 
-// categoryDoc says in a line what each category means.
-var categoryDoc = map[string]string{
-	"missing-scope":       "A call needs a scope the app does not request.",
-	"unused-scope":        "The app requests a scope no call needs.",
-	"deprecated-scope":    "A deprecated scope: request its replacement.",
-	"unknown-scope":       "A scope Slack does not have.",
-	"invalid-combination": "Scopes Slack refuses to grant together.",
-	"wrong-token-type":    "A scope or call the token type cannot have.",
-	"missing-dependency":  "A scope requested without the one it needs.",
-	"retired-method":      "A call of a Web API method Slack retired.",
-	"invalid-manifest":    "An app manifest slackscope cannot read.",
-	"unhandled-event":     "An event the manifest subscribes to that no code handles.",
-	"unused-ignore":       "A slackscope:ignore directive that silences nothing.",
+// checkURL is where a check is documented.
+func checkURL(name string) string {
+	if c, ok := analyzer.CheckNamed(name); ok {
+		return c.URL()
+	}
+	return "https://pkg.go.dev/github.com/slackscope/slackscope/analyzer"
+}
+
+// checkTitle is the one-line title of a check, from the analyzer's table of checks.
+func checkTitle(name string) string {
+	if c, ok := analyzer.CheckNamed(name); ok {
+		return c.Title
+	}
+	return name
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/slackscope/slackscope/analyzer"
 	"github.com/slackscope/slackscope/catalog"
+	"github.com/slackscope/slackscope/internal/driver"
 )
 
 // programScopes is the minimum scope set of one program (a main package).
@@ -59,7 +60,7 @@ func runScopes(args []string, stdout, stderr io.Writer) int {
 	}
 	// The scopes a program needs do not depend on what it requests: no manifest is read.
 	cfg := analyzer.Config{Token: *token, NoManifest: true}
-	run, err := analyze("", fs.Args(), &cfg, false)
+	run, err := analyze("", fs.Args(), &cfg, driver.Options{})
 	if err != nil {
 		fmt.Fprintf(stderr, "slackscope: %v\n", err)
 		return exitFailure
@@ -91,18 +92,9 @@ func runScopes(args []string, stdout, stderr io.Writer) int {
 // programs are the minimum sets of the main packages among the roots, or of every root
 // when none is a command.
 func programs(run *analysisRun) []programScopes {
-	var roots []rootResult
-	for _, r := range run.results {
-		if r.pkg.Name == "main" {
-			roots = append(roots, r)
-		}
-	}
-	if len(roots) == 0 {
-		roots = run.results
-	}
 	wd, _ := os.Getwd()
 	var out []programScopes
-	for _, r := range roots {
+	for _, r := range programRoots(run) {
 		p := programScopes{Package: r.pkg.PkgPath}
 		where := map[string]string{}
 		for _, u := range r.res.Program {

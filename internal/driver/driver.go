@@ -5,9 +5,11 @@ package driver
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -17,33 +19,73 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
+// Options are what a run asks of the loading.
+type Options struct {
+	Tests bool   // load test packages too
+	Tags  string // build tags, comma-separated (go build -tags)
+}
+
+// A Broken package did not load: its path and why.
+type Broken struct {
+	Package string
+	Err     string
+}
+
 // Load loads the packages matching patterns from dir with everything an analysis with
-// facts needs (syntax and types of the dependencies too). A package that does not load
-// is an error naming it.
-func Load(dir string, patterns []string, tests bool) ([]*packages.Package, error) {
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir, Tests: tests}
-	defer phase("load", time.Now())
-	pkgs, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		return nil, err
+// facts needs (syntax and types of the dependencies too). It returns the root packages
+// that loaded with all their dependencies, and the roots that did not, each with the
+// errors that stopped it (its own or a dependency's): the caller analyses what loaded
+// and says what did not. err is for a load that gave nothing at all.
+func Load(dir string, patterns []string, opts Options) (pkgs []*packages.Package, broken []Broken, err error) {
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir, Tests: opts.Tests}
+	if opts.Tags != "" {
+		cfg.BuildFlags = []string{"-tags=" + opts.Tags}
 	}
-	var errs []string
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
+	defer phase("load", time.Now())
+	roots, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		if strings.Contains(err.Error(), "go.mod file not found") {
+			return nil, nil, fmt.Errorf("no go.mod in this directory or any above it: run slackscope inside the app's Go module, or name its files (slackscope main.go)")
+		}
+		return nil, nil, err
+	}
+	// errs are a package's errors and those of every package it imports.
+	errs := map[*packages.Package][]string{}
+	var visit func(p *packages.Package) []string
+	visit = func(p *packages.Package) []string {
+		if e, ok := errs[p]; ok {
+			return e
+		}
+		errs[p] = nil // imports do not cycle, but be safe
+		var out []string
 		for _, e := range p.Errors {
 			if e.Pos == "" || e.Pos == "-" {
-				errs = append(errs, e.Msg)
+				out = append(out, e.Msg)
 			} else {
-				errs = append(errs, e.Error())
+				out = append(out, e.Error())
 			}
 		}
-	})
-	if len(errs) > 0 {
-		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
+		for _, path := range slices.Sorted(maps.Keys(p.Imports)) {
+			for _, e := range visit(p.Imports[path]) {
+				if !slices.Contains(out, e) {
+					out = append(out, e)
+				}
+			}
+		}
+		errs[p] = out
+		return out
 	}
-	if len(pkgs) == 0 {
-		return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
+	for _, p := range roots {
+		if e := visit(p); len(e) > 0 {
+			broken = append(broken, Broken{Package: p.PkgPath, Err: strings.Join(e, "\n")})
+			continue
+		}
+		pkgs = append(pkgs, p)
 	}
-	return pkgs, nil
+	if len(roots) == 0 {
+		return nil, nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
+	}
+	return pkgs, broken, nil
 }
 
 // Analyze runs the analyzers (and those they require) on pkgs.

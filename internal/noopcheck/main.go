@@ -27,7 +27,7 @@ func main() {
 	}
 	stop := driver.Profile()
 	defer stop()
-	pkgs, err := driver.Load("", os.Args[1:], false)
+	pkgs, _, err := driver.Load("", os.Args[1:], driver.Options{})
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "noopcheck: %v\n", err)
 		os.Exit(2)

@@ -14,6 +14,6 @@ import (
 
 func main() {
 	b := bot.New(os.Getenv("SLACK_BOT_TOKEN"))
-	u, err := b.API.GetUserInfo("U0123") // want `\(\*slack.Client\).GetUserInfo calls users.info, which needs users:read on a bot token; manifest.yml does not request it \(oauth_config.scopes.bot\) \[missing-scope\]`
+	u, err := b.API.GetUserInfo("U0123") // want `\(\*slack.Client\).GetUserInfo calls users.info, which needs users:read on a bot token; manifest.yml does not request it \(oauth_config.scopes.bot\)`
 	fmt.Println(u, err)
 }
