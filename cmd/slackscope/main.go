@@ -41,7 +41,8 @@ func main() {
 		return
 	}
 	if driver.InvokedByVet(os.Args[1:]) {
-		unitchecker.Main(analyzer.Analyzer) // does not return
+		// go vet prints the message alone: the category goes into it.
+		unitchecker.Main(analyzer.New(&analyzer.Config{Token: "bot", CategoryInMessage: true})) // does not return
 	}
 	stop := driver.Profile()
 	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
