@@ -1,5 +1,10 @@
 package catalog
 
+import (
+	"path"
+	"strings"
+)
+
 // BindingModule is a Go client module whose bindings the catalog holds.
 type BindingModule struct {
 	Path, Version string
@@ -83,4 +88,97 @@ func BindingsFor(method string) []Binding {
 		out[j] = bindings[k]
 	}
 	return out
+}
+
+// ResolveBinding finds the slack-go functions a name denotes, however it is written: the
+// full name ("(*github.com/slack-go/slack.Client).PostMessage"), as slackscope's
+// messages print it ("(*slack.Client).PostMessage", "(*socketmode.Client).Run"), with
+// the receiver but no package ("(*Client).PostMessage", "Client.PostMessage"), bare
+// ("PostMessage", "PostWebhook"), and in any case when no name matches in its own
+// ("postmessage"). A bare name can denote several functions (Run, of each client type);
+// they come sorted by Func. Nil when none matches.
+func ResolveBinding(name string) []Binding {
+	if b, ok := LookupBinding(name); ok {
+		return []Binding{b}
+	}
+	q := parseGoName(name)
+	if len(q.parts) == 0 {
+		return nil
+	}
+	for _, eq := range []func(a, b string) bool{
+		func(a, b string) bool { return a == b },
+		strings.EqualFold,
+	} {
+		var out []Binding
+		for i := range bindings {
+			if q.denotes(parseGoName(bindings[i].Func), eq) {
+				out = append(out, bindings[i])
+			}
+		}
+		if out != nil {
+			return out
+		}
+	}
+	return nil
+}
+
+// A goName is a Go function's name in parts: the package (a path or a package name, as
+// written), the receiver type when it is a method, and the name.
+type goName struct {
+	parts []string
+}
+
+// parseGoName splits "(*github.com/slack-go/slack.Client).PostMessage" into
+// [github.com/slack-go/slack Client PostMessage], and "Client.PostMessage" into [Client
+// PostMessage]: parentheses and the pointer star do not matter.
+func parseGoName(s string) goName {
+	s = strings.NewReplacer("(", "", ")", "", "*", "").Replace(strings.TrimSpace(s))
+	dir := ""
+	if i := strings.LastIndex(s, "/"); i >= 0 {
+		dir, s = s[:i+1], s[i+1:]
+	}
+	var parts []string
+	for _, p := range strings.Split(s, ".") {
+		if p == "" {
+			return goName{}
+		}
+		parts = append(parts, p)
+	}
+	if dir != "" {
+		parts[0] = dir + parts[0]
+	}
+	return goName{parts}
+}
+
+// displayParts are the parts with the package as its name, not its path.
+func (g goName) displayParts() []string {
+	if len(g.parts) < 2 {
+		return g.parts
+	}
+	out := append([]string(nil), g.parts...)
+	out[0] = path.Base(out[0])
+	return out
+}
+
+// denotes reports whether the name q, as written, denotes the function whose full name
+// is f: q's parts are f's last ones, q's package (when it has one) being f's path or the
+// path's last element.
+func (q goName) denotes(f goName, eq func(a, b string) bool) bool {
+	off := len(f.parts) - len(q.parts)
+	if off < 0 || len(f.parts) < 2 {
+		return false
+	}
+	for j, p := range q.parts {
+		k := off + j
+		if k == 0 {
+			if !eq(p, f.parts[0]) && !eq(p, path.Base(f.parts[0])) {
+				return false
+			}
+			continue
+		}
+		if !eq(p, f.parts[k]) {
+			return false
+		}
+	}
+	return true
 }

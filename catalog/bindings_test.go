@@ -118,3 +118,42 @@ func TestBindingArgumentsMeetCatalogArguments(t *testing.T) {
 		}
 	}
 }
+
+// A slack-go function is found by every name a user has for it: slackscope's messages,
+// the short forms, a bare name, any case.
+func TestResolveBinding(t *testing.T) {
+	postMessage := "(*" + slackGo + ".Client).PostMessage"
+	run := "(*" + slackGo + "/socketmode.Client).Run"
+	for _, tt := range []struct {
+		name string
+		want []string
+	}{
+		{postMessage, []string{postMessage}},
+		{"(*slack.Client).PostMessage", []string{postMessage}},
+		{"(*Client).PostMessage", []string{postMessage}},
+		{"Client.PostMessage", []string{postMessage}},
+		{"slack.Client.PostMessage", []string{postMessage}},
+		{"PostMessage", []string{postMessage}},
+		{"postmessage", []string{postMessage}},
+		{"(*socketmode.Client).Run", []string{run}},
+		{"socketmode.Client.Run", []string{run}},
+		{"slack.PostWebhook", []string{slackGo + ".PostWebhook"}},
+		{"PostWebhook", []string{slackGo + ".PostWebhook"}},
+		{"(*socketmode.Client).PostMessage", nil}, // the package is part of the name
+		{"Client.NoSuchMethod", nil},
+		{"", nil},
+		{"...", nil},
+	} {
+		var got []string
+		for _, b := range ResolveBinding(tt.name) {
+			got = append(got, b.Func)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("ResolveBinding(%q) (-want +got):\n%s", tt.name, diff)
+		}
+	}
+	// A bare name several types have denotes each.
+	if bs := ResolveBinding("Next"); len(bs) < 2 {
+		t.Errorf("ResolveBinding(Next) = %v, want the Next of each pagination type", bs)
+	}
+}

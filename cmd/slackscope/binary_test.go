@@ -57,6 +57,13 @@ func TestCommandGolden(t *testing.T) {
 		{"explain-headers", []string{"slackscope", "explain"}, exitOK, "HTTP/2 200\nx-oauth-scopes: chat:write,users:read\nx-accepted-oauth-scopes: channels:history,groups:history,im:history,mpim:history\n", nil, ""},
 		{"bin-lookup-method", []string{"slackscope", "lookup", "chat.postMessage"}, exitOK, "", nil, ""},
 		{"bin-lookup-unknown", []string{"slackscope", "lookup", "chat:wirte"}, exitFindings, "", nil, ""},
+		// lookup takes names as slackscope prints them, short or bare, events, any case;
+		// a miss gets the nearest method, scope, event or function.
+		{"bin-lookup-go-names", []string{"slackscope", "lookup", "(*slack.Client).PostMessage", "Client.AddReaction", "postwebhook", "(*socketmode.Client).Run"}, exitOK, "", nil, ""},
+		{"bin-lookup-bare-several", []string{"slackscope", "lookup", "Next"}, exitOK, "", nil, ""},
+		{"bin-lookup-event", []string{"slackscope", "lookup", "app_mention", "MESSAGE.CHANNELS"}, exitOK, "", nil, ""},
+		{"bin-lookup-any-case", []string{"slackscope", "lookup", "Reactions.Add", "REACTIONS:WRITE"}, exitOK, "", nil, ""},
+		{"bin-lookup-misses", []string{"slackscope", "lookup", "UploadFileV2", "app_mentoin", "chat.postMesage", "GetUserInf", "reactions:wirte", "users.info"}, exitFindings, "", nil, ""},
 		{"bin-validate", []string{"slackscope", "lookup", "-validate", "bot,client,chat:write:bot"}, exitFindings, "", nil, ""},
 		{"bin-usage", []string{"slackscope"}, exitFailure, "", nil, ""},
 		// Help on stdout with exit 0, however it is asked for; the same for one command.

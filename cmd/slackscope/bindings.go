@@ -15,34 +15,6 @@ func shortName(full, module string) string {
 	return strings.NewReplacer(module+".", "", module+"/", "").Replace(full)
 }
 
-// lookupBinding finds a Go function by its full name or by the short name shortName gives.
-func lookupBinding(name string) (catalog.Binding, catalog.BindingModule, bool) {
-	for _, m := range catalog.BindingModules() {
-		for _, full := range []string{name, longName(name, m.Path)} {
-			if strings.HasPrefix(strings.TrimPrefix(full, "(*"), m.Path) {
-				if b, ok := catalog.LookupBinding(full); ok {
-					return b, m, true
-				}
-			}
-		}
-	}
-	return catalog.Binding{}, catalog.BindingModule{}, false
-}
-
-// longName is the inverse of shortName.
-func longName(short, module string) string {
-	ptr := strings.HasPrefix(short, "(*")
-	rest := strings.TrimPrefix(short, "(*")
-	sep := "."
-	if first, _, ok := strings.Cut(rest, "."); ok && strings.ToLower(first[:1]) == first[:1] {
-		sep = "/" // a subpackage: socketmode.Client
-	}
-	if ptr {
-		return "(*" + module + sep + rest
-	}
-	return module + sep + rest
-}
-
 // printGoCallers lists the Go functions of each client module that call the method, and
 // the options that make a message function call it.
 func printGoCallers(w io.Writer, method string) {
@@ -68,8 +40,14 @@ func printGoCallers(w io.Writer, method string) {
 	}
 }
 
-func printBinding(w io.Writer, b catalog.Binding, m catalog.BindingModule) {
-	fmt.Fprintf(w, "%s (%s %s)\n", b.Func, m.Path, m.Version)
+func printBinding(w io.Writer, b catalog.Binding) {
+	fmt.Fprintf(w, "%s", b.Func)
+	for _, m := range catalog.BindingModules() {
+		if strings.HasPrefix(strings.TrimPrefix(strings.TrimPrefix(b.Func, "("), "*"), m.Path) {
+			fmt.Fprintf(w, " (%s %s)", m.Path, m.Version)
+		}
+	}
+	fmt.Fprintln(w)
 	if len(b.Methods) > 0 {
 		fmt.Fprintf(w, "  calls    %s\n", strings.Join(b.Methods, ", "))
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"io"
@@ -27,27 +28,93 @@ func runLookup(args []string, stdout, stderr io.Writer) int {
 	if *validate {
 		return validateRequest(strings.Join(fs.Args(), " "), stdout, stderr)
 	}
-	code := exitOK
-	for i, name := range fs.Args() {
-		if i > 0 {
-			fmt.Fprintln(stdout)
-		}
-		if m, ok := catalog.LookupMethod(name); ok {
-			printMethod(stdout, m)
-		} else if s, ok := catalog.LookupScope(name); ok {
-			printScope(stdout, s)
-		} else if b, m, ok := lookupBinding(name); ok {
-			printBinding(stdout, b, m)
-		} else {
-			msg := fmt.Sprintf("slackscope: %q is neither a Web API method, a scope nor a slack-go function", name)
-			if c := catalog.Closest(name); c != "" {
-				msg += fmt.Sprintf(" (did you mean %s?)", c)
+	code, printed := exitOK, false
+	for _, name := range fs.Args() {
+		var buf bytes.Buffer
+		if !lookupName(&buf, name) {
+			msg := fmt.Sprintf("slackscope: %q is neither a Web API method, a scope, an event nor a slack-go function", name)
+			if c := catalog.ClosestName(name); c != "" {
+				msg += fmt.Sprintf(" (did you mean %s?)", displayName(c))
 			}
 			fmt.Fprintln(stderr, msg)
 			code = exitFindings
+			continue
 		}
+		if printed {
+			fmt.Fprintln(stdout)
+		}
+		stdout.Write(buf.Bytes())
+		printed = true
 	}
 	return code
+}
+
+// lookupName prints what the catalog knows of name: a Web API method, a scope, an event,
+// or the slack-go functions it denotes; case does not matter. It reports whether it found
+// any.
+func lookupName(w io.Writer, name string) bool {
+	if m, ok := catalog.LookupMethodFold(name); ok {
+		printMethod(w, m)
+	} else if s, ok := catalog.LookupScope(strings.ToLower(name)); ok {
+		printScope(w, s)
+	} else if e, ok := catalog.LookupEventFold(name); ok {
+		printEvent(w, e)
+	} else if bs := catalog.ResolveBinding(name); len(bs) > 0 {
+		for i, b := range bs {
+			if i > 0 {
+				fmt.Fprintln(w)
+			}
+			printBinding(w, b)
+		}
+	} else {
+		return false
+	}
+	return true
+}
+
+// displayName is how lookup writes a name it suggests: a slack-go function relative to
+// its module ((*Client).PostMessage), anything else as it is.
+func displayName(name string) string {
+	for _, m := range catalog.BindingModules() {
+		if strings.HasPrefix(strings.TrimPrefix(name, "(*"), m.Path) {
+			return shortName(name, m.Path)
+		}
+	}
+	return name
+}
+
+func printEvent(w io.Writer, e catalog.Event) {
+	var apis []string
+	if e.APIs&catalog.EventsAPI != 0 {
+		apis = append(apis, "Events API")
+	}
+	if e.APIs&catalog.RTM != 0 {
+		apis = append(apis, "RTM")
+	}
+	fmt.Fprintf(w, "%s (event: %s)\n", e.Name, strings.Join(apis, ", "))
+	if e.Description != "" {
+		fmt.Fprintf(w, "  %s\n", e.Description)
+	}
+	if e.Deprecated {
+		fmt.Fprintln(w, "  deprecated")
+	}
+	if len(e.Scopes) == 0 {
+		fmt.Fprintln(w, "  scopes: none needed")
+	}
+	var cs []string
+	for _, c := range e.Scopes {
+		cs = append(cs, c.String())
+	}
+	if len(cs) > 0 {
+		fmt.Fprintf(w, "  scopes: %s\n", strings.Join(cs, ", and "))
+	}
+	if e.ChannelType != "" {
+		fmt.Fprintf(w, "  delivers messages with channel_type %s\n", e.ChannelType)
+	}
+	if e.Note != "" {
+		fmt.Fprintf(w, "  note: %s\n", e.Note)
+	}
+	fmt.Fprintf(w, "  source: %s\n", e.Source)
 }
 
 func printMethod(w io.Writer, m catalog.Method) {
