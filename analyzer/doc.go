@@ -40,7 +40,7 @@ From the calls of the whole program it computes the minimum scope set per token 
 directory up to the repository root, or -manifest; and scope lists written in code),
 reports:
 
-`+checksDoc()+`
+` + checksDoc() + `
 The request checks are reported by main packages, once for the manifest they use;
 missing-scope by every package at its calls and handlers. App-level tokens (Socket
 Mode) are made outside the manifest: what they need is never checked against

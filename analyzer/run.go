@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"go/ast"
 	"os"
 	"path/filepath"
 	"slices"
@@ -108,7 +109,7 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 	if req == nil && isMain {
 		checkProgramAgainstCode(rep, codeReqs, res.Program, token, userToo)
 		if len(codeReqs) == 0 && cfg.RequireManifest && !cfg.NoManifest && len(pass.Files) > 0 {
-			rep.report(NoManifest, analysis.Diagnostic{Pos: pass.Files[0].Package, Message: noManifestMessage(res.Search)})
+			rep.report(NoManifest, analysis.Diagnostic{Pos: pass.Files[0].Package, Message: noManifestMessage})
 		}
 	}
 	rep.finish()
@@ -161,16 +162,20 @@ func findManifest(pass *analysis.Pass, cfg *Config, rep *reporter, res *Result, 
 	return fromManifest(pass, man)
 }
 
-// packageDir is the directory of the package's source files: the first file's, passing
-// over files cgo generates in the build cache (their positions say where they are
-// generated; the files cgo rewrites carry //line comments naming the user's file).
+// packageDir is the directory of the package's source files. cgo hands the analysis
+// files it generates in the build cache: those it rewrites from the user's carry //line
+// comments naming the user's file, the others (_cgo_gotypes.go) are generated files
+// whose positions are not adjusted, and are passed over.
 func packageDir(pass *analysis.Pass) string {
 	for _, f := range pass.Files {
-		name := pass.Fset.Position(f.Package).Filename
-		if name == "" || strings.HasPrefix(filepath.Base(name), "_cgo_") {
+		p := pass.Fset.Position(f.Package)
+		if p.Filename == "" || ast.IsGenerated(f) && p.Filename == pass.Fset.PositionFor(f.Package, false).Filename && len(pass.Files) > 1 {
 			continue
 		}
-		return filepath.Dir(name)
+		return filepath.Dir(p.Filename)
+	}
+	if len(pass.Files) > 0 {
+		return filepath.Dir(pass.Fset.Position(pass.Files[0].Package).Filename)
 	}
 	return ""
 }
@@ -190,15 +195,9 @@ func moduleRoot(dir string) string {
 	return ""
 }
 
-// noManifestMessage says that no manifest was found, and where slackscope looked.
-func noManifestMessage(s manifest.Search) string {
-	msg := "no Slack app manifest found for this program, so what it requests was not checked"
-	if len(s.Looked) > 0 {
-		msg += fmt.Sprintf(" (looked for %s in %s and %s/ up to %s)", strings.Join(manifest.FileNames, ", "), s.Looked[0],
-			strings.Join(manifest.Subdirs, "/, "), s.Looked[len(s.Looked)-1])
-	}
-	return msg + "; pass -manifest"
-}
+// noManifestMessage says that no manifest was found, and where slackscope looks. (Where
+// it looked, directory by directory, is in the Result, and in the command's -v output.)
+const noManifestMessage = "no Slack app manifest found for this program (manifest.yml, manifest.yaml or manifest.json, also in slack/ or .slack/, from the package's directory up to the repository root), nor a scope request in its code: what it requests was not checked; pass -manifest"
 
 // unresolvedOf counts the unresolved calls the program's uses carry from its imports.
 func unresolvedOf([]FactUse) int { return 0 }
@@ -446,7 +445,8 @@ func checkHandled(rep *reporter, u Use, tk tokens, req *request) {
 	if req.man != nil {
 		req.checkHandledSubscribed(rep, u, tk)
 	}
-	t := tk.def
+	// An RTM session delivers its events to the classic bot, which no request grants.
+	t := tk.forUse(FactUse{Method: u.Method, Kind: u.Kind})
 	n, ok := need(FactUse{Method: u.Method, Kind: u.Kind, Open: true}, t)
 	if !ok || n.Requirement.Kind != catalog.Accepted {
 		return

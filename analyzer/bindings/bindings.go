@@ -309,8 +309,13 @@ func TestOrMock(fset *token.FileSet, f *ast.File) bool {
 }
 
 // InMainModule reports whether the pass's package belongs to the main module, the program
-// being checked: not the standard library, not a versioned dependency.
+// being checked: not the standard library, not a versioned dependency. The package the go
+// command makes of files named on the command line (slackscope main.go, pre-commit's
+// file names) has no module, and is the program too.
 func InMainModule(pass *analysis.Pass) bool {
+	if pass.Pkg.Path() == "command-line-arguments" {
+		return true
+	}
 	m := pass.Module
 	return m != nil && m.Path != "" && (m.Main || m.Version == "")
 }
