@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"strings"
 	"sync"
@@ -27,10 +28,27 @@ var (
 	apiURL = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`/api/([a-zA-Z][a-zA-Z0-9]*(?:\.[a-zA-Z0-9]+)+)`)
 	})
+	dottedWord = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`[a-zA-Z][a-zA-Z0-9]*(?:\.[a-zA-Z0-9]+)+`)
+	})
+	// goField is a field of slack-go's SlackErrorResponse or SlackResponse as fmt prints
+	// it: Err:"missing_scope" (%#v) or Error:missing_scope Needed:reactions:write (%+v).
+	goField = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b(Err|Error|Needed|Provided):(?:"((?:[^"\\]|\\.)*)"|([^\s"}]*))`)
+	})
+	codeWord = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`[a-z][a-z0-9_]*`)
+	})
 )
 
-// ParseResponse reads a Slack error response as people paste it: the JSON body alone, the
-// two headers alone ("x-oauth-scopes: chat:write" lines), or an HTTP dump with both.
+// ParseResponse reads a Slack error response as people paste it: the JSON body, alone or
+// inside a log line; the two headers ("x-oauth-scopes: chat:write" lines), or an HTTP
+// dump with both; slack-go's error value as fmt prints it (%v and %+v print the error
+// code alone, %#v the fields: slack.SlackErrorResponse{Err:"missing_scope", ...,
+// Needed:"reactions:write", Provided:"chat:write"}, and %+v of a SlackResponse
+// {Ok:false Error:missing_scope ... Needed:reactions:write Provided:chat:write}); or a
+// bare error code, alone or in a message ("post: channel_not_found"). A Web API method
+// named in the text (in a URL, or as a word: "chat.postMessage") is the one called.
 func ParseResponse(text string) (Response, error) {
 	var r Response
 	for _, m := range headerLine().FindAllStringSubmatch(text, -1) {
@@ -46,34 +64,108 @@ func ParseResponse(text string) (Response, error) {
 	}
 	if m := apiURL().FindStringSubmatch(text); m != nil {
 		r.Method = m[1]
+	} else {
+		for _, w := range dottedWord().FindAllString(text, -1) {
+			if m, ok := LookupMethod(w); ok {
+				r.Method = m.Name
+				break
+			}
+		}
 	}
-	if i := strings.Index(text, "{"); i >= 0 {
-		j := strings.LastIndex(text, "}")
-		if j < i {
-			j = len(text) - 1 // a truncated body: let the JSON decoder say so
-		}
-		var body struct {
-			OK       *bool  `json:"ok"`
-			Error    string `json:"error"`
-			Needed   string `json:"needed"`
-			Provided string `json:"provided"`
-		}
-		if err := json.Unmarshal([]byte(text[i:j+1]), &body); err != nil {
-			return r, fmt.Errorf("response body is not JSON: %v", err)
-		}
-		r.Error = body.Error
-		var err error
-		if r.Needed, err = ParseScopes(body.Needed); err != nil {
-			return r, fmt.Errorf("needed: %v", err)
-		}
-		if r.Provided, err = ParseScopes(body.Provided); err != nil {
-			return r, fmt.Errorf("provided: %v", err)
-		}
+	var needed, provided string
+	found, err := jsonBody(text, &r.Error, &needed, &provided)
+	if !found {
+		found = goFields(text, &r.Error, &needed, &provided)
+	}
+	if !found && err != nil && r.Granted == nil && r.Accepted == nil {
+		return r, err
+	}
+	if r.Needed, err = ParseScopes(needed); err != nil {
+		return r, fmt.Errorf("needed: %v", err)
+	}
+	if r.Provided, err = ParseScopes(provided); err != nil {
+		return r, fmt.Errorf("provided: %v", err)
 	}
 	if r.Error == "" && r.Granted == nil && r.Accepted == nil {
-		return r, errors.New("no Slack error response found: expected a JSON body with \"error\" or x-oauth-scopes / x-accepted-oauth-scopes headers")
+		r.Error = errorCodeIn(text)
+	}
+	if r.Error == "" && r.Granted == nil && r.Accepted == nil {
+		return r, errors.New("no Slack error response found: expected a JSON body with \"error\", x-oauth-scopes / x-accepted-oauth-scopes headers, or an error code")
 	}
 	return r, nil
+}
+
+// jsonBody finds the first JSON object in text that is a Slack response (it has "ok" or
+// "error"), reading from each "{" in turn, so that a body inside a log line is found. It
+// reports whether it found one, and otherwise why the first object did not decode.
+func jsonBody(text string, code, needed, provided *string) (bool, error) {
+	var first error
+	for i := strings.Index(text, "{"); i >= 0; {
+		var body struct {
+			OK       *bool   `json:"ok"`
+			Error    *string `json:"error"`
+			Needed   string  `json:"needed"`
+			Provided string  `json:"provided"`
+		}
+		err := json.NewDecoder(strings.NewReader(text[i:])).Decode(&body)
+		if err == nil && (body.OK != nil || body.Error != nil) {
+			if body.Error != nil {
+				*code = *body.Error
+			}
+			*needed, *provided = body.Needed, body.Provided
+			return true, nil
+		}
+		if err != nil && first == nil {
+			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+				err = errors.New("unexpected end of JSON input")
+			}
+			first = fmt.Errorf("response body is not JSON: %v", err)
+		}
+		j := strings.Index(text[i+1:], "{")
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false, first
+}
+
+// goFields reads slack-go's error or response struct as fmt's %#v or %+v prints it.
+func goFields(text string, code, needed, provided *string) bool {
+	found := false
+	for _, m := range goField().FindAllStringSubmatch(text, -1) {
+		v := m[3]
+		if strings.HasPrefix(m[0][len(m[1])+1:], `"`) {
+			v = m[2]
+		}
+		switch m[1] {
+		case "Err", "Error":
+			if *code == "" {
+				*code, found = v, true
+			}
+		case "Needed":
+			*needed = v
+		case "Provided":
+			*provided = v
+		}
+	}
+	return found
+}
+
+// errorCodeIn is the first error code some method documents among the words of text
+// ("post message: channel_not_found"), or text itself when it is one snake_case word no
+// method documents ("no_such_error": the explanation says so), or "".
+func errorCodeIn(text string) string {
+	words := codeWord().FindAllString(text, -1)
+	for _, w := range words {
+		if len(errorCodes()[w]) > 0 {
+			return w
+		}
+	}
+	if t := strings.TrimSpace(text); len(words) == 1 && words[0] == t && strings.Contains(t, "_") {
+		return t
+	}
+	return ""
 }
 
 // Explanation says what to request so that a failed call succeeds.
@@ -89,6 +181,17 @@ type Explanation struct {
 	// With AnyOf, any one of them is enough.
 	Add   []string
 	AnyOf bool
+	// List is the app manifest's list Add goes into: "bot" or "user"
+	// (oauth_config.scopes.bot or .user), or "" when Add is empty or fits neither (an
+	// app-level token's scopes).
+	List string
+	// Meanings are what the docs say the error code means when the response names no
+	// scope: the called method's wording when it is known and documents the code,
+	// otherwise every method's, the commonest first. DocumentedBy are the methods that
+	// document the code. UnknownCode is set when none does.
+	Meanings     []ErrorMeaning
+	DocumentedBy []string
+	UnknownCode  bool
 	// Lines explain the answer in words, one finding a line.
 	Lines []string
 }
@@ -150,16 +253,105 @@ func ExplainResponse(r Response) Explanation {
 		}
 	}
 	e.AnyOf = len(e.Add) > 1
+	if len(e.Add) > 0 {
+		e.List = manifestList(e, e.Add[0])
+	}
+	for _, s := range e.Add {
+		if sc, ok := LookupScope(s); ok && !(e.TokenKnown && e.Token == User) && !sc.Tokens.Has(Bot) && !sc.Tokens.Has(LegacyBot) && sc.Tokens.Has(User) {
+			e.Lines = append(e.Lines, fmt.Sprintf("%s is granted to user tokens only: the call must be made with a user token (xoxp-), not the bot token", s))
+		}
+	}
+	if len(needed) == 0 && r.Error != "" && r.Error != "not_allowed_token_type" {
+		explainCode(&e)
+	}
 	switch {
 	case len(e.Add) == 1:
 		e.Lines = append(e.Lines, fmt.Sprintf("add %s to the %s scopes", e.Add[0], listFor(e, e.Add[0])))
 	case len(e.Add) > 1:
 		e.Lines = append(e.Lines, fmt.Sprintf("add one of %s to the %s scopes (one is enough; pick the one for the conversation type the call touches)",
 			strings.Join(e.Add, ", "), listFor(e, e.Add[0])))
-	case len(e.Missing) == 0 && r.Error == "missing_scope":
+	case len(e.Missing) == 0 && r.Error == "missing_scope" && len(needed) > 0:
 		e.Lines = append(e.Lines, "the token already has every scope the response names; check that the app was reinstalled after the scopes were added")
 	}
 	return e
+}
+
+// explainCode says what an error code means, from the methods' docs, and for a
+// missing_scope with no scope named, what the method needs.
+func explainCode(e *Explanation) {
+	r := e.Response
+	e.DocumentedBy = MethodsDocumenting(r.Error)
+	if len(e.DocumentedBy) == 0 {
+		e.UnknownCode = true
+		e.Lines = append(e.Lines, fmt.Sprintf("no method in the catalog documents the error %s", r.Error))
+		return
+	}
+	m, known := LookupMethod(r.Method)
+	if d, ok := m.Error(r.Error); known && ok {
+		e.Meanings = []ErrorMeaning{{d.Description, []string{m.Name}}}
+		e.Lines = append(e.Lines, fmt.Sprintf("%s: %s: %s", m.Name, r.Error, d.Description))
+	} else if !known || r.Error != "missing_scope" { // a method's scopes say more than the wordings
+		if known {
+			e.Lines = append(e.Lines, fmt.Sprintf("%s does not document %s; %d other methods do", m.Name, r.Error, len(e.DocumentedBy)))
+		}
+		e.Meanings = ErrorMeanings(r.Error)
+		verb := "methods document"
+		if len(e.DocumentedBy) == 1 {
+			verb = "method documents"
+		}
+		e.Lines = append(e.Lines, fmt.Sprintf("%s, as %d %s it:", r.Error, len(e.DocumentedBy), verb))
+		const most = 5
+		for i, mn := range e.Meanings {
+			if i == most {
+				e.Lines = append(e.Lines, fmt.Sprintf("  and %d other wordings", len(e.Meanings)-most))
+				break
+			}
+			e.Lines = append(e.Lines, fmt.Sprintf("  %s (%s)", mn.Description, countOrName(mn.Methods)))
+		}
+	}
+	if r.Error == "missing_scope" && !known {
+		e.Lines = append(e.Lines, "the response body's needed field (or the x-accepted-oauth-scopes header) names the scope the method checks for")
+	}
+	if r.Error == "missing_scope" && known {
+		for t := TokenType(0); t < NumTokenTypes; t++ {
+			if q := m.Requirement(t); q.Kind == Accepted && len(q.Clauses) > 0 {
+				var cs []string
+				for _, c := range q.Clauses {
+					cs = append(cs, c.String())
+				}
+				e.Lines = append(e.Lines, fmt.Sprintf("%s needs %s on a %s token", m.Name, strings.Join(cs, ", and "), t))
+			}
+		}
+	}
+}
+
+// countOrName is "chat.postMessage" for one method, "28 methods" for more.
+func countOrName(ms []string) string {
+	if len(ms) == 1 {
+		return ms[0]
+	}
+	return fmt.Sprintf("%d methods", len(ms))
+}
+
+// manifestList is the app manifest list (oauth_config.scopes.bot or .user) a scope goes
+// into for the token the response came from: the bot list unless the token is a user
+// token or the scope is granted to user tokens only; "" for a scope of neither.
+func manifestList(e Explanation, scope string) string {
+	sc, ok := LookupScope(scope)
+	if !ok {
+		if e.TokenKnown && e.Token == User {
+			return "user"
+		}
+		return "bot"
+	}
+	bot, user := sc.Tokens.Has(Bot) || sc.Tokens.Has(LegacyBot), sc.Tokens.Has(User)
+	switch {
+	case user && (!bot || e.TokenKnown && e.Token == User):
+		return "user"
+	case bot:
+		return "bot"
+	}
+	return ""
 }
 
 func classicOr(s Scope) string {

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -47,6 +48,39 @@ func TestExplain(t *testing.T) {
 			Error: "not_allowed_token_type", Token: "bot",
 			Lines: []string{"search.messages does not accept this kind of token; it works with user tokens"},
 		}},
+		{"wrong token type, the method as a word", "search.messages not_allowed_token_type", view{
+			Error: "not_allowed_token_type", Token: "bot",
+			Lines: []string{"search.messages does not accept this kind of token; it works with user tokens"},
+		}},
+		// slack-go's SlackErrorResponse: %v and %+v print Err alone, %#v every field.
+		{"slack-go error, %#v", `slack.SlackErrorResponse{Err:"missing_scope", Errors:[]slack.SlackResponseErrors(nil), ResponseMetadata:slack.ResponseMetadata{Cursor:"", Messages:[]string(nil), Warnings:[]string(nil)}, Needed:"reactions:write", Provided:"chat:write,chat:write.public"}`, view{
+			Error: "missing_scope", Token: "bot", TokenKnown: true, Missing: []string{"reactions:write"}, Add: []string{"reactions:write"},
+			Lines: []string{"add reactions:write to the bot scopes"},
+		}},
+		{"slack-go response, %+v", `{Ok:false Error:missing_scope Warning: Errors:[] ResponseMetadata:{Cursor: Messages:[] Warnings:[]} Needed:reactions:write Provided:chat:write,chat:write.public}`, view{
+			Error: "missing_scope", Token: "bot", TokenKnown: true, Missing: []string{"reactions:write"}, Add: []string{"reactions:write"},
+			Lines: []string{"add reactions:write to the bot scopes"},
+		}},
+		{"slack-go error, %v, with the method", "reactions.add: missing_scope", view{
+			Error: "missing_scope", Token: "bot",
+			Lines: []string{"reactions.add needs reactions:write on a bot token", "reactions.add needs reactions:write on a user token"},
+		}},
+		{"a body in a log line", `time=2026-12-02T18:00:00Z level=ERROR msg="slack call failed" body={"ok":false,"error":"missing_scope","needed":"reactions:write","provided":"chat:write.public"} attempt={"n":1}`, view{
+			Error: "missing_scope", Token: "bot", TokenKnown: true, Missing: []string{"reactions:write"}, Add: []string{"reactions:write"},
+			Lines: []string{"add reactions:write to the bot scopes"},
+		}},
+		{"a user-only scope", `{"ok":false,"error":"missing_scope","needed":"search:read","provided":"chat:write"}`, view{
+			Error: "missing_scope", Token: "bot", Missing: []string{"search:read"}, Add: []string{"search:read"},
+			Lines: []string{"search:read is granted to user tokens only: the call must be made with a user token (xoxp-), not the bot token", "add search:read to the user scopes"},
+		}},
+		{"an error code of one method", "chat.postMessage channel_not_found", view{
+			Error: "channel_not_found", Token: "bot",
+			Lines: []string{"chat.postMessage: channel_not_found: Value passed for `channel` was invalid."},
+		}},
+		{"an error code no method documents", "no_such_error", view{
+			Error: "no_such_error", Token: "bot",
+			Lines: []string{"no method in the catalog documents the error no_such_error"},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -64,7 +98,7 @@ func TestExplain(t *testing.T) {
 
 func TestExplainErrors(t *testing.T) {
 	for in, want := range map[string]string{
-		"hello":                           `no Slack error response found: expected a JSON body with "error" or x-oauth-scopes / x-accepted-oauth-scopes headers`,
+		"hello":                           `no Slack error response found: expected a JSON body with "error", x-oauth-scopes / x-accepted-oauth-scopes headers, or an error code`,
 		`{"ok":false,"error":`:            "response body is not JSON: unexpected end of JSON input",
 		`{"error":"x","needed":"a;b"}`:    `needed: offset 1: character ';' cannot appear in a scope name (in "a;b")`,
 		"x-oauth-scopes: chat:write%zz\n": `x-oauth-scopes header: offset 10: invalid %-escape in "chat:write%zz"`,
@@ -72,5 +106,33 @@ func TestExplainErrors(t *testing.T) {
 		if _, err := Explain(in); err == nil || err.Error() != want {
 			t.Errorf("Explain(%q) error = %v, want %q", in, err, want)
 		}
+	}
+}
+
+// A bare error code: what the methods' docs say it means, and which document it.
+func TestExplainErrorCode(t *testing.T) {
+	e, err := Explain("channel_not_found")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.UnknownCode || len(e.Meanings) < 2 || !slices.Contains(e.DocumentedBy, "chat.postMessage") || !slices.IsSorted(e.DocumentedBy) {
+		t.Errorf("Explain(channel_not_found) = %+v", e)
+	}
+	for i := 1; i < len(e.Meanings); i++ {
+		if len(e.Meanings[i].Methods) > len(e.Meanings[i-1].Methods) {
+			t.Errorf("meaning %d is used by more methods than meaning %d", i, i-1)
+		}
+	}
+	if e, _ := Explain("no_such_error"); !e.UnknownCode {
+		t.Error("no_such_error is not reported as unknown")
+	}
+	if got := ClosestErrorCode("chanel_not_found"); got != "channel_not_found" {
+		t.Errorf("ClosestErrorCode(chanel_not_found) = %q", got)
+	}
+	if e, _ := Explain(`{"ok":false,"error":"missing_scope","needed":"search:read","provided":"chat:write"}`); e.List != "user" {
+		t.Errorf("search:read goes into the %q list, want user", e.List)
+	}
+	if e, _ := Explain(`{"ok":false,"error":"missing_scope","needed":"reactions:write","provided":"chat:write"}`); e.List != "bot" {
+		t.Errorf("reactions:write goes into the %q list, want bot", e.List)
 	}
 }

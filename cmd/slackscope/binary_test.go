@@ -36,14 +36,7 @@ func TestMain(m *testing.M) {
 // code, against testdata/<name>.golden.
 func TestCommandGolden(t *testing.T) {
 	example := filepath.Join("..", "..", "testdata", "example")
-	tests := []struct {
-		name  string
-		args  []string // "slackscope" is replaced by the built binary
-		code  int
-		stdin string
-		env   []string
-		dir   string // default: the example
-	}{
+	tests := []goldenCase{
 		{"check-text", []string{"slackscope", "./..."}, exitFindings, "", nil, ""},
 		{"check-json", []string{"slackscope", "-json", "./..."}, exitFindings, "", nil, ""},
 		{"check-sarif", []string{"slackscope", "-format", "sarif", "./..."}, exitFindings, "", nil, ""},
@@ -55,6 +48,15 @@ func TestCommandGolden(t *testing.T) {
 		{"scopes-manifest", []string{"slackscope", "scopes", "-format", "manifest", "./..."}, exitOK, "", nil, ""},
 		{"explain-body", []string{"slackscope", "explain", `{"ok":false,"error":"missing_scope","needed":"reactions:write","provided":"chat:write,users:read"}`}, exitOK, "", nil, ""},
 		{"explain-headers", []string{"slackscope", "explain"}, exitOK, "HTTP/2 200\nx-oauth-scopes: chat:write,users:read\nx-accepted-oauth-scopes: channels:history,groups:history,im:history,mpim:history\n", nil, ""},
+		// explain takes what a slack-go user has in the logs: the error value as %v (the
+		// code alone) or %#v prints it, a log line around the JSON body, a bare code.
+		{"explain-slack-go-v", []string{"slackscope", "explain", "reactions.add: missing_scope"}, exitOK, "", nil, ""},
+		{"explain-slack-go-sharp-v", []string{"slackscope", "explain", `slack.SlackErrorResponse{Err:"missing_scope", Errors:[]slack.SlackResponseErrors(nil), ResponseMetadata:slack.ResponseMetadata{Cursor:"", Messages:[]string(nil), Warnings:[]string(nil)}, Needed:"reactions:write", Provided:"chat:write,users:read"}`}, exitOK, "", nil, ""},
+		{"explain-log-line", []string{"slackscope", "explain"}, exitOK, `2026/12/02 18:00:00 search failed: {"ok":false,"error":"missing_scope","needed":"search:read","provided":"chat:write"} (retry {"n":1})` + "\n", nil, ""},
+		{"explain-code", []string{"slackscope", "explain", "channel_not_found"}, exitOK, "", nil, ""},
+		{"explain-code-of-method", []string{"slackscope", "explain", "chat.postMessage", "channel_not_found"}, exitOK, "", nil, ""},
+		{"explain-token-type", []string{"slackscope", "explain", "search.messages", "not_allowed_token_type"}, exitOK, "", nil, ""},
+		{"explain-unknown-code", []string{"slackscope", "explain", "chanel_not_found"}, exitFindings, "", nil, ""},
 		{"bin-lookup-method", []string{"slackscope", "lookup", "chat.postMessage"}, exitOK, "", nil, ""},
 		{"bin-lookup-unknown", []string{"slackscope", "lookup", "chat:wirte"}, exitFindings, "", nil, ""},
 		// lookup takes names as slackscope prints them, short or bare, events, any case;
@@ -91,54 +93,70 @@ func TestCommandGolden(t *testing.T) {
 		{"check-text", []string{"slackscope", "./..."}, exitFindings, "", []string{"GOPROXY=off", "GOFLAGS=-mod=mod"}, ""},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			args := append([]string(nil), tt.args...)
-			if args[0] == "slackscope" {
-				args[0] = binary
-			}
-			if len(args) > 2 && args[2] == "-vettool=slackscope" {
-				args[2] = "-vettool=" + binary
-			}
-			cmd := exec.Command(args[0], args[1:]...)
-			cmd.Dir = example
-			if tt.dir != "" {
-				cmd.Dir = tt.dir
-			}
-			cmd.Stdin = strings.NewReader(tt.stdin)
-			cmd.Env = append(os.Environ(), tt.env...)
-			var stdout, stderr bytes.Buffer
-			cmd.Stdout, cmd.Stderr = &stdout, &stderr
-			err := cmd.Run()
-			code := 0
-			var exit *exec.ExitError
-			if errors.As(err, &exit) {
-				code = exit.ExitCode()
-			} else if err != nil {
-				t.Fatal(err)
-			}
-			if code != tt.code {
-				t.Errorf("exit code %d, want %d\nstderr: %s", code, tt.code, stderr.String())
-			}
-			got := stdout.String()
-			if stderr.Len() > 0 {
-				got += "--- stderr\n" + stderr.String()
-			}
-			// Absolute paths differ between checkouts.
-			abs, _ := filepath.Abs(cmd.Dir)
-			got = strings.ReplaceAll(got, abs, "$EXAMPLE")
-			golden := filepath.Join("testdata", tt.name+".golden")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(string(want), got); diff != "" {
-				t.Errorf("output (-want +got):\n%s", diff)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { runGolden(t, tt, example) })
+	}
+}
+
+// A goldenCase is one run of the built binary (or of go vet with it) and the golden file
+// testdata/<name>.golden that holds its stdout, its stderr after "--- stderr", and whose
+// exit code must be code.
+type goldenCase struct {
+	name  string
+	args  []string // "slackscope" is replaced by the built binary
+	code  int
+	stdin string
+	env   []string
+	dir   string // default: the test's
+}
+
+// runGolden runs tt in dir (unless tt names its own) and compares with its golden file.
+func runGolden(t *testing.T, tt goldenCase, dir string) {
+	t.Helper()
+	args := append([]string(nil), tt.args...)
+	if args[0] == "slackscope" {
+		args[0] = binary
+	}
+	if len(args) > 2 && args[2] == "-vettool=slackscope" {
+		args[2] = "-vettool=" + binary
+	}
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Dir = dir
+	if tt.dir != "" {
+		cmd.Dir = tt.dir
+	}
+	cmd.Stdin = strings.NewReader(tt.stdin)
+	cmd.Env = append(os.Environ(), tt.env...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	if code != tt.code {
+		t.Errorf("exit code %d, want %d\nstderr: %s", code, tt.code, stderr.String())
+	}
+	got := stdout.String()
+	if stderr.Len() > 0 {
+		got += "--- stderr\n" + stderr.String()
+	}
+	// Absolute paths differ between checkouts.
+	abs, _ := filepath.Abs(cmd.Dir)
+	got = strings.ReplaceAll(got, abs, "$EXAMPLE")
+	golden := filepath.Join("testdata", tt.name+".golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("output (-want +got):\n%s", diff)
 	}
 }
