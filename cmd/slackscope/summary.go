@@ -146,10 +146,10 @@ func (s *summary) write(w io.Writer, verbose bool) {
 	if s.Packages == 0 {
 		return
 	}
-	fmt.Fprintf(w, "slackscope: checked %d %s (%d %s): %d %s, handlers and features found (%d unresolved), against %s\n",
+	fmt.Fprintf(w, "slackscope: checked %d %s (%d %s): %d Slack %s found (calls, handlers, features), %d unresolved; against %s\n",
 		len(s.Programs), plural2(len(s.Programs), "program", "programs"),
 		s.Packages, plural2(s.Packages, "package", "packages"),
-		s.Uses, plural2(s.Uses, "call", "calls"), s.Unresolved, checked)
+		s.Uses, plural2(s.Uses, "use", "uses"), s.Unresolved, checked)
 }
 
 func plural2(n int, one, many string) string {

@@ -1,0 +1,41 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+// Layouts a real app has, and runs that used to pass having checked nothing
+// (testdata/layouts, one package each): every run says what it checked, and one that
+// could not check the app's request exits 3, or reports no-manifest when asked to.
+func TestLayoutsGolden(t *testing.T) {
+	layouts := filepath.Join("..", "..", "testdata", "layouts")
+	tests := []goldenCase{
+		{name: "layout-no-manifest", args: []string{"slackscope", "./nomanifest"}, code: exitIncomplete},
+		{name: "layout-no-manifest-required", args: []string{"slackscope", "-require-manifest", "./nomanifest"}, code: exitFindings},
+		{name: "layout-cloud-foundry-manifest", args: []string{"slackscope", "./cloudfoundry"}, code: exitIncomplete},
+		{name: "layout-no-oauth-config", args: []string{"slackscope", "./nooauth"}, code: exitFindings},
+		{name: "layout-slack-dir", args: []string{"slackscope", "./slackdir"}, code: exitFindings},
+		{name: "layout-file-argument", args: []string{"slackscope", "-manifest", "cgo/manifest.yml", "nomanifest/main.go"}, code: exitOK},
+		{name: "layout-summary-json", args: []string{"slackscope", "-json", "./nooauth"}, code: exitFindings},
+		{name: "layout-verbose", args: []string{"slackscope", "-v", "./slackdir"}, code: exitFindings},
+		{name: "layout-missing-manifest-flag", args: []string{"slackscope", "-manifest", "missing.yml", "./nomanifest"}, code: exitFailure},
+		{name: "layout-manifest-flag-directory", args: []string{"slackscope", "-manifest", "multi", "./nomanifest"}, code: exitFailure},
+		{name: "layout-token-app", args: []string{"slackscope", "-token", "app", "./nomanifest"}, code: exitFailure},
+		{name: "layout-relative-manifest", args: []string{"slackscope", "-manifest", "multi/deploy/manifest.yml", "./multi/..."}, code: exitFindings},
+		{name: "layout-vet-relative-manifest", args: []string{"go", "vet", "-vettool=slackscope", "-slackscope.manifest=multi/deploy/manifest.yml", "./multi/..."}, code: 1},
+		{name: "layout-vet-file-argument", args: []string{"go", "vet", "-vettool=slackscope", "-slackscope.manifest=slackdir/slack/manifest.yml", "nomanifest/main.go"}, code: 1},
+	}
+	if _, err := exec.LookPath("gcc"); err == nil && os.Getenv("CGO_ENABLED") != "0" {
+		tests = append(tests,
+			goldenCase{name: "layout-cgo", args: []string{"slackscope", "./cgo"}, code: exitFindings},
+			goldenCase{name: "layout-vet-cgo", args: []string{"go", "vet", "-vettool=slackscope", "./cgo"}, code: 1})
+	} else {
+		t.Log("no C compiler: the cgo layout is not run")
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { runGolden(t, tt, layouts) })
+	}
+}
