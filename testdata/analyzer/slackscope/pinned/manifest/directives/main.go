@@ -16,5 +16,5 @@ func main() {
 	/* slackscope:ignore missing-scope pins are added by the admin app */
 	api.AddPin("C1", slack.NewRefToMessage("C1", "1.2"))
 	api.PostMessage("C1", slack.MsgOptionText("hi", false)) //slackscope:ignore missing-scope a trailing directive covers its own line only // want `slackscope:ignore missing-scope silences nothing here; remove it`
-	api.GetUserInfo("U1") // want `\(\*slack.Client\).GetUserInfo calls users.info, which needs users:read on a bot token; manifest.yml does not request it`
+	api.GetUserInfo("U1")                                   // want `\(\*slack.Client\).GetUserInfo calls users.info, which needs users:read on a bot token; manifest.yml does not request it`
 }
