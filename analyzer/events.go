@@ -108,7 +108,8 @@ type handled struct {
 	name    string
 	feature bool
 	pos     token.Pos
-	why     string // "*slackevents.AppMentionEvent", "slackevents.AppMention"
+	why     string   // "*slackevents.AppMentionEvent", "slackevents.AppMention"
+	decl    ast.Decl // the top-level declaration it is in: each function counts apart
 }
 
 // kind is the kind of use a handled thing is.
@@ -151,9 +152,14 @@ var (
 // and shortcuts. Tests and mocks do not count.
 func findHandled(pass *analysis.Pass) []handled {
 	var out []handled
-	var narrowed []string // message events the code tells apart by ChannelType
+	var narrowed []string             // message events the code tells apart by ChannelType
+	var decl ast.Decl                 // the top-level declaration being read
+	eventCases := map[ast.Stmt]bool{} // the clauses of switches on an event's type
 	add := func(h handled) {
-		if !slices.ContainsFunc(out, func(o handled) bool { return o.name == h.name && o.feature == h.feature }) {
+		if h.decl == nil {
+			h.decl = decl
+		}
+		if !slices.ContainsFunc(out, func(o handled) bool { return o.name == h.name && o.feature == h.feature && o.decl == h.decl }) {
 			out = append(out, h)
 		}
 	}
@@ -188,12 +194,26 @@ func findHandled(pass *analysis.Pass) []handled {
 		if bindings.TestOrMock(pass.Fset, file) {
 			continue
 		}
+		top := map[ast.Node]bool{}
+		for _, d := range file.Decls {
+			top[d] = true
+		}
 		ast.Inspect(file, func(n ast.Node) bool {
+			if top[n] {
+				decl = n.(ast.Decl)
+			}
 			switch n := n.(type) {
 			case *ast.TypeAssertExpr:
 				if n.Type != nil {
 					if ev, _, ok := eventOf(pass.TypesInfo.TypeOf(n.Type)); ok {
 						add(handled{name: ev, pos: n.Pos(), why: typeString(pass.TypesInfo.TypeOf(n.Type))})
+					}
+				}
+			case *ast.SwitchStmt:
+				// case "message": names an event only in a switch on an event's type.
+				if n.Tag != nil && fromEventType(pass, n.Tag, eventOf, 0) {
+					for _, c := range n.Body.List {
+						eventCases[c] = true
 					}
 				}
 			case *ast.CaseClause:
@@ -204,7 +224,7 @@ func findHandled(pass *analysis.Pass) []handled {
 						}
 						continue
 					}
-					eventConst(pass, e, true, add)
+					eventConst(pass, e, eventCases[n], add)
 				}
 			case *ast.BinaryExpr:
 				if n.Op == token.EQL || n.Op == token.NEQ {
@@ -214,7 +234,7 @@ func findHandled(pass *analysis.Pass) []handled {
 								narrowed = append(narrowed, ev)
 							}
 						}
-						eventConst(pass, side[1], true, add)
+						eventConst(pass, side[1], fromEventType(pass, side[0], eventOf, 0), add)
 					}
 				}
 			case *ast.Ident, *ast.SelectorExpr:
@@ -243,13 +263,15 @@ func findHandled(pass *analysis.Pass) []handled {
 	// A package that tells message events apart by ChannelType handles the events of
 	// those conversation types only.
 	if len(narrowed) > 0 {
-		for i, h := range out {
-			if h.name == "message" && !h.feature {
-				out = slices.Delete(out, i, i+1)
-				for _, ev := range narrowed {
-					add(handled{name: ev, pos: h.pos, why: h.why + " (ChannelType)"})
-				}
-				break
+		all := out
+		out = nil
+		for _, h := range all {
+			if h.name != "message" || h.feature {
+				add(h)
+				continue
+			}
+			for _, ev := range narrowed {
+				add(handled{name: ev, pos: h.pos, why: h.why + " (ChannelType)", decl: h.decl})
 			}
 		}
 	}
@@ -257,7 +279,7 @@ func findHandled(pass *analysis.Pass) []handled {
 }
 
 // eventConst adds the event a constant names: any constant of a client package's event
-// type, or (loose) an untyped string constant compared with something.
+// type, or (loose) an untyped string constant compared with an event's type.
 func eventConst(pass *analysis.Pass, e ast.Expr, loose bool, add func(handled)) {
 	tv, ok := pass.TypesInfo.Types[e]
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
@@ -307,6 +329,96 @@ func typeName(t types.Type) string {
 		return n.Obj().Name()
 	}
 	return ""
+}
+
+// envelopes are the client packages' types whose Type field names the event they carry.
+var envelopes = map[string]bool{
+	"EventsAPIEvent": true, "EventsAPIInnerEvent": true, "EventsAPICallbackEvent": true,
+	"Event": true, "RTMEvent": true, "EventType": true, "EventsAPIType": true,
+}
+
+// fromEventType reports whether e's value names an event: it has a client package's
+// event type type (slackevents.EventsAPIType, socketmode.EventType), or it is the Type
+// field of an envelope (EventsAPIInnerEvent, socketmode.Event, slack.RTMEvent) or of an
+// event's own type, or a conversion of one, or a local variable set to one where it is
+// declared. A string switched on elsewhere (a GraphQL field's name) names no event.
+func fromEventType(pass *analysis.Pass, e ast.Expr, eventOf func(types.Type) (string, string, bool), depth int) bool {
+	if depth > 3 {
+		return false
+	}
+	e = ast.Unparen(e)
+	clientType := func(t types.Type) bool {
+		t = types.Unalias(t)
+		if p, ok := t.(*types.Pointer); ok {
+			t = types.Unalias(p.Elem())
+		}
+		n, ok := t.(*types.Named)
+		if !ok || !isClientPackage(n.Obj().Pkg()) {
+			return false
+		}
+		if envelopes[n.Obj().Name()] {
+			return true
+		}
+		_, _, ok = eventOf(n)
+		return ok
+	}
+	if t := pass.TypesInfo.TypeOf(e); t != nil {
+		if n, ok := types.Unalias(t).(*types.Named); ok && isClientPackage(n.Obj().Pkg()) && envelopes[n.Obj().Name()] {
+			return true
+		}
+	}
+	switch e := e.(type) {
+	case *ast.SelectorExpr:
+		if sel, ok := pass.TypesInfo.Selections[e]; ok && sel.Kind() == types.FieldVal && e.Sel.Name == "Type" {
+			return clientType(sel.Recv())
+		}
+	case *ast.CallExpr:
+		if tv, ok := pass.TypesInfo.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
+			return fromEventType(pass, e.Args[0], eventOf, depth+1)
+		}
+	case *ast.Ident:
+		if v, ok := pass.TypesInfo.Uses[e].(*types.Var); ok {
+			if init := declaredValue(pass, v); init != nil {
+				return fromEventType(pass, init, eventOf, depth+1)
+			}
+		}
+	}
+	return false
+}
+
+// declaredValue is the expression a local variable is set to where it is declared
+// (t := ev.Type), or nil.
+func declaredValue(pass *analysis.Pass, v *types.Var) ast.Expr {
+	for _, f := range pass.Files {
+		if f.Pos() > v.Pos() || v.Pos() >= f.End() {
+			continue
+		}
+		var init ast.Expr
+		ast.Inspect(f, func(n ast.Node) bool {
+			if init != nil {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
+					for i, l := range n.Lhs {
+						if id, ok := l.(*ast.Ident); ok && pass.TypesInfo.Defs[id] == v {
+							init = n.Rhs[i]
+						}
+					}
+				}
+			case *ast.ValueSpec:
+				for i, id := range n.Names {
+					if pass.TypesInfo.Defs[id] == v && i < len(n.Values) && len(n.Names) == len(n.Values) {
+						init = n.Values[i]
+					}
+				}
+			}
+			return n == nil || n.Pos() <= v.Pos() && v.Pos() < n.End()
+		})
+		return init
+	}
+	return nil
 }
 
 func isChannelTypeField(e ast.Expr) bool {

@@ -25,8 +25,13 @@ type Result struct {
 	Uses []Use
 	// Unresolved are its calls that reach the Web API with a method it cannot tell.
 	Unresolved []Unresolved
-	// Program merges the uses of the package and of every package it imports.
+	// Program is what the program reaches (see reach.go): for a main package, what main,
+	// the init functions and the initialization of every package it imports reach; for
+	// another package, what any of its functions reaches.
 	Program []FactUse
+	// ProgramUnresolved are the unresolved calls Program's program reaches, the package's
+	// own and its imports'.
+	ProgramUnresolved []FactUnresolved
 	// Minimum is the minimum scope set per token type for Program: Minimum[Bot] holds the
 	// calls made with a bot token, Minimum[User] those only a user token can make.
 	Minimum map[catalog.TokenType]catalog.MinimumSet
@@ -65,7 +70,13 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 		return res, nil
 	}
 	uses, unresolved := findUses(pass, br)
-	for _, h := range findHandled(pass) {
+	// A client package's own event tables and dispatch are not the app handling events
+	// (slack-go's module analysed as the program, for its examples).
+	var handlers []handled
+	if !isClientPackage(pass.Pkg) || pass.Pkg.Name() == "main" {
+		handlers = findHandled(pass)
+	}
+	for _, h := range handlers {
 		uses = append(uses, Use{Method: h.name, Kind: h.kind(), Pos: h.pos, Callee: h.why})
 	}
 	if br.Failure != "" && len(pass.Files) > 0 {
@@ -73,10 +84,8 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 			Why: "slackscope could not analyse this package (" + br.Failure + "); please report it"})
 	}
 	res.Uses, res.Unresolved = uses, unresolved
-	res.Program = programUses(pass, uses)
-	if len(res.Program) > 0 {
-		pass.ExportPackageFact(&UsesFact{Uses: res.Program})
-	}
+	reached := reach(pass, uses, unresolved)
+	res.Program, res.ProgramUnresolved = reached.program.sorted()
 
 	rep := newReporter(pass, cfg.CategoryInMessage)
 	isMain := pass.Pkg.Name() == "main"
@@ -89,7 +98,11 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 	res.Minimum = minimum(res.Program, tk)
 
 	for _, u := range uses {
-		checkUse(rep, u, tk, req)
+		// A main package's functions that main does not reach are dead code: what they
+		// call is not the program's need.
+		if !isMain || reached.reached(u.Pos) {
+			checkUse(rep, u, tk, req)
+		}
 	}
 	if req != nil {
 		req.checkTokens(rep, uses, tk)
@@ -98,7 +111,7 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 		req.addDirectives(rep)
 		req.reportProblems(rep)
 		reported := req.checkRequest(rep)
-		req.checkUnused(rep, res.Program, tk, reported, len(res.Unresolved)+unresolvedOf(res.Program))
+		req.checkUnused(rep, res.Program, tk, reported, len(res.ProgramUnresolved))
 		req.checkSubscriptions(rep, res.Program, tk)
 	}
 	codeReqs := findCodeRequests(pass)
@@ -198,9 +211,6 @@ func moduleRoot(dir string) string {
 // noManifestMessage says that no manifest was found, and where slackscope looks. (Where
 // it looked, directory by directory, is in the Result, and in the command's -v output.)
 const noManifestMessage = "no Slack app manifest found for this program (manifest.yml, manifest.yaml or manifest.json, also in slack/ or .slack/, from the package's directory up to the repository root), nor a scope request in its code: what it requests was not checked; pass -manifest"
-
-// unresolvedOf counts the unresolved calls the program's uses carry from its imports.
-func unresolvedOf([]FactUse) int { return 0 }
 
 // checkProgramAgainstCode checks the program's needs against the scopes a main package
 // requests in code (oauth2.Config, an authorize URL of the v2 flow) when there is no

@@ -123,8 +123,9 @@ func programs(run *analysisRun) []programScopes {
 			}
 			p.Tokens = append(p.Tokens, ts)
 		}
-		for _, u := range r.res.Unresolved {
-			p.Unresolved = append(p.Unresolved, unresolved{Position: relPosition(wd, r.pkg.Fset.Position(u.Pos).String()), Callee: u.Callee, Why: u.Why})
+		// The unresolved calls the program reaches, in its own packages and its imports.
+		for _, u := range r.res.ProgramUnresolved {
+			p.Unresolved = append(p.Unresolved, unresolved{Position: relPosition(wd, u.Position), Callee: u.Callee, Why: u.Why})
 		}
 		out = append(out, p)
 	}
