@@ -60,6 +60,16 @@ func analyze(dir string, patterns []string, cfg *analyzer.Config, opts driver.Op
 	}
 	seen := map[string]bool{}
 	wd, _ := os.Getwd()
+	// A manifest several programs of the run share is checked against what they need
+	// together: a scope is unused only when every one of them says so.
+	programsOf := map[string]int{}    // manifest path -> programs checked against it
+	unusedBy := map[string]int{}      // finding key -> programs reporting it unused
+	manifestOf := map[string]string{} // finding key -> its manifest's path
+	for _, act := range graph.Roots {
+		if res, ok := act.Result.(*analyzer.Result); ok && act.Err == nil && act.Package.Name == "main" && res.Manifest != nil {
+			programsOf[res.Manifest.Path]++
+		}
+	}
 	for _, act := range graph.Roots {
 		if act.Err != nil {
 			return nil, fmt.Errorf("%s: %w", act.Package.PkgPath, act.Err)
@@ -72,12 +82,21 @@ func analyze(dir string, patterns []string, cfg *analyzer.Config, opts driver.Op
 			f := finding{Pkg: act.Package.PkgPath, File: relTo(wd, p.Filename), Line: p.Line, Col: p.Column, Message: d.Message, Category: d.Category}
 			f.Posn = fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Col)
 			key := f.Posn + "\x00" + f.Message
+			if d.Category == analyzer.UnusedScope.Name {
+				unusedBy[key]++
+				manifestOf[key] = p.Filename
+			}
 			if !seen[key] { // a manifest's findings come once, whichever package reports them
 				seen[key] = true
 				run.findings = append(run.findings, f)
 			}
 		}
 	}
+	run.findings = slices.DeleteFunc(run.findings, func(f finding) bool {
+		key := f.Posn + "\x00" + f.Message
+		n := programsOf[manifestOf[key]]
+		return f.Category == analyzer.UnusedScope.Name && n > 1 && unusedBy[key] < n
+	})
 	slices.SortFunc(run.findings, func(a, b finding) int {
 		if a.File != b.File {
 			return strings.Compare(a.File, b.File)

@@ -26,6 +26,7 @@ func TestLayoutsGolden(t *testing.T) {
 		{name: "layout-token-app", args: []string{"slackscope", "-token", "app", "./nomanifest"}, code: exitFailure},
 		{name: "layout-relative-manifest", args: []string{"slackscope", "-manifest", "multi/deploy/manifest.yml", "./multi/..."}, code: exitFindings},
 		{name: "layout-vet-relative-manifest", args: []string{"go", "vet", "-vettool=slackscope", "-slackscope.manifest=multi/deploy/manifest.yml", "./multi/..."}, code: 1},
+		{name: "layout-shared-manifest", args: []string{"slackscope", "./shared/..."}, code: exitFindings},
 		{name: "layout-vet-file-argument", args: []string{"go", "vet", "-vettool=slackscope", "-slackscope.manifest=slackdir/slack/manifest.yml", "nomanifest/main.go"}, code: 1},
 	}
 	if _, err := exec.LookPath("gcc"); err == nil && os.Getenv("CGO_ENABLED") != "0" {
