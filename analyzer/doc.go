@@ -34,7 +34,11 @@ socketmode.EventTypeSlashCommand, HandleSlashCommand: commands), shortcuts, Sock
 is which event is read from the client's own mapping tables, for the version the program
 builds with.
 
-From the calls of the whole program it computes the minimum scope set per token type
+A use counts for a program when main reaches it: from main, the init functions,
+package-level initializers and //export functions, through the functions they call or
+refer to, in any package, and the methods of the types they convert to interfaces (see
+reach.go); dead code is neither counted nor checked. From what the program reaches it
+computes the minimum scope set per token type
 (the pass's Result; slackscope scopes prints it), and, given the scopes the app requests
 (oauth_config.scopes of the app manifest, found by package manifest from the package's
 directory up to the repository root, or -manifest; and scope lists written in code),
