@@ -176,10 +176,7 @@ func findHandled(pass *analysis.Pass) []handled {
 		return f
 	}
 	eventOf := func(t types.Type) (string, string, bool) {
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		n, ok := types.Unalias(t).(*types.Named)
+		n, ok := types.Unalias(deref(t)).(*types.Named)
 		if !ok {
 			return "", "", false
 		}
@@ -348,11 +345,7 @@ func fromEventType(pass *analysis.Pass, e ast.Expr, eventOf func(types.Type) (st
 	}
 	e = ast.Unparen(e)
 	clientType := func(t types.Type) bool {
-		t = types.Unalias(t)
-		if p, ok := t.(*types.Pointer); ok {
-			t = types.Unalias(p.Elem())
-		}
-		n, ok := t.(*types.Named)
+		n, ok := types.Unalias(deref(t)).(*types.Named)
 		if !ok || !isClientPackage(n.Obj().Pkg()) {
 			return false
 		}
