@@ -116,6 +116,11 @@ func Package(in Input) (out *Derived) {
 		}
 	}
 	out = &Derived{Summaries: make(map[*types.Func]*Summary)}
+	for _, fn := range d.funcs {
+		if fn.initializer {
+			delete(d.summaries, fn.obj)
+		}
+	}
 	for obj, s := range d.summaries {
 		if !s.empty() {
 			out.Summaries[obj] = s
@@ -213,6 +218,9 @@ type fnInfo struct {
 	sig    *types.Signature
 	option bool           // exported and returns a func: its function literals are options
 	lits   []*ast.FuncLit // option: the function literals in its body
+	// initializer: the file's package-level initializers, held as a function body
+	// (addInitializer); its stores were indexed from the declarations.
+	initializer bool
 }
 
 // store is one assignment of expr to a variable or field, inside fn (nil: package level).
@@ -287,8 +295,14 @@ func (d *deriver) index() {
 				d.indexNode(decl, nil)
 			}
 		}
+		if !d.in.NoSites {
+			d.addInitializer(f)
+		}
 	}
 	for _, fn := range d.funcs {
+		if fn.initializer {
+			continue
+		}
 		if fn.option {
 			ast.Inspect(fn.decl.Body, func(n ast.Node) bool {
 				if lit, ok := n.(*ast.FuncLit); ok {
@@ -299,6 +313,37 @@ func (d *deriver) index() {
 		}
 		d.indexNode(fn.decl.Body, fn)
 	}
+}
+
+// addInitializer adds, for a file with package-level variables initialized by
+// expressions, a function of its own that holds those expressions, so that their calls
+// and function values (var react = func() { api.AddReaction(...) }, var _, _ =
+// api.PostEphemeral(...)) are sites like those in functions. It is summarized and its
+// sites recorded, but no one calls it and its summary is not part of the result.
+func (d *deriver) addInitializer(f *ast.File) {
+	var body []ast.Stmt
+	for _, decl := range f.Decls {
+		gen, ok := decl.(*ast.GenDecl)
+		if !ok || gen.Tok != token.VAR {
+			continue
+		}
+		for _, spec := range gen.Specs {
+			for _, v := range spec.(*ast.ValueSpec).Values {
+				body = append(body, &ast.ExprStmt{X: v})
+			}
+		}
+	}
+	if len(body) == 0 {
+		return
+	}
+	sig := types.NewSignatureType(nil, nil, nil, nil, nil, false)
+	obj := types.NewFunc(body[0].Pos(), d.in.Pkg, "init", sig)
+	decl := &ast.FuncDecl{
+		Name: &ast.Ident{NamePos: body[0].Pos(), Name: "init"},
+		Type: &ast.FuncType{Func: body[0].Pos(), Params: &ast.FieldList{}},
+		Body: &ast.BlockStmt{List: body},
+	}
+	d.funcs = append(d.funcs, &fnInfo{obj: obj, decl: decl, sig: sig, initializer: true})
 }
 
 func returnsFunc(sig *types.Signature) bool {
