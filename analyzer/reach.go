@@ -40,6 +40,9 @@ type reachResult struct {
 	program useSet
 	// reached tells whether one of the package's own uses is reached by program.
 	reached func(token.Pos) bool
+	// via is where the package's code leads to a use of another package that program
+	// holds.
+	via func(FactUse) token.Pos
 }
 
 // reach computes what the package's functions reach from its uses, exports a funcFact for
@@ -101,7 +104,53 @@ func reach(pass *analysis.Pass, uses []Use, unresolved []Unresolved) *reachResul
 	}
 	reached := g.reachedFrom(roots)
 	res.reached = func(pos token.Pos) bool { return reached[g.nodeAt(pos)] }
+	res.via = func(u FactUse) token.Pos { return g.via(roots, u) }
 	return res
+}
+
+// via is where the package's code, reached from roots, leads to a use of another
+// package: the call (or conversion) of the first function found whose fact holds it, or
+// the import of a package whose initialization reaches it; the first file's package
+// clause when neither is found.
+func (g *reachGraph) via(roots []*reachNode, u FactUse) token.Pos {
+	holds := func(uses []FactUse) bool {
+		return slices.ContainsFunc(uses, func(v FactUse) bool {
+			return v.Method == u.Method && v.Kind == u.Kind && v.Position == u.Position
+		})
+	}
+	seen := map[*reachNode]bool{}
+	queue := slices.Clone(roots)
+	for len(queue) > 0 {
+		n := queue[0]
+		queue = queue[1:]
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
+		for i, fn := range n.refs {
+			if m := g.byFunc[fn]; m != nil {
+				queue = append(queue, m)
+				continue
+			}
+			var f funcFact
+			if fn.Pkg() != nil && fn.Pkg() != g.pass.Pkg && g.pass.ImportObjectFact(fn, &f) && holds(f.Uses) {
+				return n.refAt[i]
+			}
+		}
+	}
+	for _, file := range g.pass.Files {
+		for _, spec := range file.Imports {
+			obj := g.pass.TypesInfo.PkgNameOf(spec)
+			var f UsesFact
+			if obj != nil && g.pass.ImportPackageFact(obj.Imported(), &f) && holds(f.Uses) {
+				return spec.Pos()
+			}
+		}
+	}
+	if len(g.pass.Files) > 0 {
+		return g.pass.Files[0].Package
+	}
+	return token.NoPos
 }
 
 // exportsReach reports whether another package can refer to fn (a main package's
@@ -117,6 +166,7 @@ type reachNode struct {
 	start, end token.Pos
 	cgoExport  bool          // //export: C code may call it
 	refs       []*types.Func // the functions it refers to, here and in other packages
+	refAt      []token.Pos   // where it first refers to each (a call, a conversion)
 	own        useSet        // its own uses
 
 	// Set by solve: what it reaches, sorted.
@@ -155,6 +205,7 @@ func newReachGraph(pass *analysis.Pass) *reachGraph {
 				}
 				if decl.Name.Name == "init" && decl.Recv == nil {
 					g.init.refs = append(g.init.refs, fn)
+					g.init.refAt = append(g.init.refAt, decl.Name.Pos())
 				}
 				g.nodes = append(g.nodes, n)
 				g.byFunc[fn] = n
@@ -296,6 +347,7 @@ type refWalker struct {
 	g    *reachGraph
 	node *reachNode
 	seen map[*types.Func]bool
+	at   token.Pos // the node being walked
 }
 
 func (w *refWalker) ref(fn *types.Func) {
@@ -309,6 +361,7 @@ func (w *refWalker) ref(fn *types.Func) {
 	if !w.seen[fn] {
 		w.seen[fn] = true
 		w.node.refs = append(w.node.refs, fn)
+		w.node.refAt = append(w.node.refAt, w.at)
 	}
 }
 
@@ -317,6 +370,9 @@ func (w *refWalker) ref(fn *types.Func) {
 func (w *refWalker) walk(root ast.Node, results *types.Tuple) {
 	info := w.g.pass.TypesInfo
 	ast.Inspect(root, func(n ast.Node) bool {
+		if n != nil {
+			w.at = n.Pos()
+		}
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			if sig, ok := info.TypeOf(n).(*types.Signature); ok {

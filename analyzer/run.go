@@ -108,6 +108,9 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 		req.checkTokens(rep, uses, tk)
 	}
 	if req != nil && isMain {
+		checkElsewhere(pass, cfg, rep, res, reached, tk, req, manifests)
+	}
+	if req != nil && isMain {
 		req.addDirectives(rep)
 		req.reportProblems(rep)
 		reported := req.checkRequest(rep)
@@ -438,6 +441,59 @@ func checkUse(rep *reporter, u Use, tk tokens, req *request) {
 		return
 	}
 	req.reportMissing(rep, u.Pos, u.Callee+" calls "+u.Method, n.Requirement.Clauses, t)
+}
+
+// checkElsewhere checks, against the program's manifest, the needs main reaches in
+// packages that did not check them against it: a module of the workspace, a shared
+// package whose own directory leads to another manifest, or to none. Each is reported
+// where main's code leads to it, naming the call that needs it. (A package that checked
+// its uses against this manifest has reported them itself.)
+func checkElsewhere(pass *analysis.Pass, cfg *Config, rep *reporter, res *Result, reached *reachResult, tk tokens, req *request, manifests *manifest.Cache) {
+	own := map[string]bool{}
+	for _, f := range pass.Files {
+		own[pass.Fset.File(f.Pos()).Name()] = true
+	}
+	root := moduleRoot(packageDir(pass))
+	checkedHere := func(file string) bool {
+		dir := filepath.Dir(file)
+		if cfg.Manifest != "" { // -manifest: every package of the module reads it
+			return root != "" && moduleRoot(dir) == root
+		}
+		return manifests.Find(dir).Path == res.Manifest.Path
+	}
+	for _, u := range res.Program {
+		file, _, _ := splitPosition(u.Position)
+		if file == "" || own[file] || checkedHere(file) {
+			continue
+		}
+		pos := reached.via(u)
+		where := filepath.Base(filepath.Dir(file)) + "/" + filepath.Base(file) + strings.TrimPrefix(u.Position, file)
+		t := tk.forUse(u)
+		n, ok := need(u, t)
+		if !ok || n.Requirement.Kind != catalog.Accepted {
+			continue
+		}
+		verb := "calls " + u.Method
+		switch u.Kind {
+		case EventUse:
+			verb = "handles the " + u.Method + " event"
+		case FeatureUse:
+			verb = "uses the " + strings.ReplaceAll(u.Method, "_", " ") + " feature"
+		}
+		req.reportMissing(rep, pos, fmt.Sprintf("this reaches %s, which %s (%s)", u.Callee, verb, where), n.Requirement.Clauses, t)
+	}
+}
+
+// splitPosition splits "file:line:col".
+func splitPosition(posn string) (file, line, col string) {
+	file = posn
+	if i := strings.LastIndex(file, ":"); i >= 0 {
+		file, col = file[:i], file[i+1:]
+	}
+	if i := strings.LastIndex(file, ":"); i >= 0 {
+		file, line = file[:i], file[i+1:]
+	}
+	return file, line, col
 }
 
 // sumMatches reports whether sum is a prefix of content's SHA-256 in hex.

@@ -27,6 +27,11 @@ func TestLayoutsGolden(t *testing.T) {
 		{name: "layout-relative-manifest", args: []string{"slackscope", "-manifest", "multi/deploy/manifest.yml", "./multi/..."}, code: exitFindings},
 		{name: "layout-vet-relative-manifest", args: []string{"go", "vet", "-vettool=slackscope", "-slackscope.manifest=multi/deploy/manifest.yml", "./multi/..."}, code: 1},
 		{name: "layout-shared-manifest", args: []string{"slackscope", "./shared/..."}, code: exitFindings},
+		{name: "layout-two-apps", args: []string{"slackscope", "./twoapps/..."}, code: exitFindings},
+		{name: "layout-vet-two-apps", args: []string{"go", "vet", "-vettool=slackscope", "./twoapps/..."}, code: 1},
+		{name: "layout-workspace", args: []string{"slackscope", "./bot/..."}, code: exitFindings, dir: filepath.Join(layouts, "workspace")},
+		{name: "layout-workspace-scopes", args: []string{"slackscope", "scopes", "./bot/..."}, code: exitOK, dir: filepath.Join(layouts, "workspace")},
+		{name: "layout-vet-workspace", args: []string{"go", "vet", "-vettool=slackscope", "./bot/..."}, code: 1, dir: filepath.Join(layouts, "workspace")},
 		{name: "layout-vet-file-argument", args: []string{"go", "vet", "-vettool=slackscope", "-slackscope.manifest=slackdir/slack/manifest.yml", "nomanifest/main.go"}, code: 1},
 	}
 	if _, err := exec.LookPath("gcc"); err == nil && os.Getenv("CGO_ENABLED") != "0" {

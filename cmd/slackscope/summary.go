@@ -19,8 +19,8 @@ const exitIncomplete = 3
 type summary struct {
 	Programs   []programSummary `json:"programs"`
 	Packages   int              `json:"packages"`
-	Uses       int              `json:"uses"`       // calls, handlers and features found
-	Unresolved int              `json:"unresolved"` // calls whose Web API method is not known
+	Uses       int              `json:"uses"`       // the methods, events and features the programs reach
+	Unresolved int              `json:"unresolved"` // the calls they reach whose Web API method is not known
 	// NotLoaded are the packages that did not load, with the reason.
 	NotLoaded []string `json:"not_loaded,omitempty"`
 	// Notes are what the manifest search said (a file passed over).
@@ -47,8 +47,6 @@ func summarize(run *analysisRun, requireManifest bool) *summary {
 	}
 	for _, r := range run.results {
 		s.Packages++
-		s.Uses += len(r.res.Uses)
-		s.Unresolved += len(r.res.Unresolved)
 		for _, n := range r.res.Search.Notes {
 			n = strings.ReplaceAll(n, wd+string(os.PathSeparator), "")
 			if !slices.Contains(s.Notes, n) {
@@ -56,6 +54,18 @@ func summarize(run *analysisRun, requireManifest bool) *summary {
 			}
 		}
 	}
+	// What the programs reach, wherever it is (a workspace module, a shared package),
+	// each use once; dead code is not counted.
+	uses, unresolved := map[string]bool{}, map[string]bool{}
+	for _, r := range programRoots(run) {
+		for _, u := range r.res.Program {
+			uses[u.Kind.String()+" "+u.Method] = true
+		}
+		for _, u := range r.res.ProgramUnresolved {
+			unresolved[u.Position+" "+u.Callee] = true
+		}
+	}
+	s.Uses, s.Unresolved = len(uses), len(unresolved)
 	for _, r := range programRoots(run) {
 		p := programSummary{Package: r.pkg.PkgPath, CheckedAgainst: []string{}}
 		for _, req := range r.res.Requests {
