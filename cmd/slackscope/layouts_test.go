@@ -32,6 +32,10 @@ func TestLayoutsGolden(t *testing.T) {
 		{name: "layout-workspace", args: []string{"slackscope", "./bot/..."}, code: exitFindings, dir: filepath.Join(layouts, "workspace")},
 		{name: "layout-workspace-scopes", args: []string{"slackscope", "scopes", "./bot/..."}, code: exitOK, dir: filepath.Join(layouts, "workspace")},
 		{name: "layout-vet-workspace", args: []string{"go", "vet", "-vettool=slackscope", "./bot/..."}, code: 1, dir: filepath.Join(layouts, "workspace")},
+		{name: "layout-scopes-partial", args: []string{"slackscope", "scopes", "./partial/..."}, code: exitIncomplete},
+		{name: "layout-scopes-partial-json", args: []string{"slackscope", "scopes", "-format", "json", "./partial/..."}, code: exitIncomplete},
+		{name: "layout-scopes-partial-manifest", args: []string{"slackscope", "scopes", "-format", "manifest", "./partial/..."}, code: exitIncomplete},
+		{name: "layout-scopes-not-loaded", args: []string{"slackscope", "scopes", "./partial/cmd/legacy"}, code: exitFailure},
 		{name: "layout-vet-file-argument", args: []string{"go", "vet", "-vettool=slackscope", "-slackscope.manifest=slackdir/slack/manifest.yml", "nomanifest/main.go"}, code: 1},
 	}
 	if _, err := exec.LookPath("gcc"); err == nil && os.Getenv("CGO_ENABLED") != "0" {

@@ -18,6 +18,8 @@ type programScopes struct {
 	Package    string        `json:"package"`
 	Tokens     []tokenScopes `json:"tokens"`
 	Unresolved []unresolved  `json:"unresolved,omitempty"`
+	// Partial is set when packages of the run did not load: what they call is missing.
+	Partial bool `json:"partial,omitempty"`
 }
 
 type tokenScopes struct {
@@ -65,7 +67,22 @@ func runScopes(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "slackscope: %v\n", err)
 		return exitFailure
 	}
+	var notLoaded []string
+	for _, b := range run.broken {
+		notLoaded = append(notLoaded, b.Package+": "+b.Err)
+	}
+	if len(run.results) == 0 {
+		// Nothing loaded: no answer at all, not an empty one.
+		writeNotLoaded(stderr, notLoaded, false)
+		if len(notLoaded) == 0 {
+			fmt.Fprintln(stderr, "slackscope: no packages to analyse")
+		}
+		return exitFailure
+	}
 	progs := programs(run)
+	for i := range progs {
+		progs[i].Partial = len(notLoaded) > 0
+	}
 	switch *format {
 	case "json":
 		enc := json.NewEncoder(stdout)
@@ -86,6 +103,11 @@ func runScopes(args []string, stdout, stderr io.Writer) int {
 			writeScopesText(stdout, p, len(progs) > 1)
 		}
 	}
+	if len(notLoaded) > 0 {
+		// What did not load may hold calls: the sets above may lack their scopes.
+		writeNotLoaded(stderr, notLoaded, true)
+		return exitIncomplete
+	}
 	return exitOK
 }
 
@@ -93,7 +115,7 @@ func runScopes(args []string, stdout, stderr io.Writer) int {
 // when none is a command.
 func programs(run *analysisRun) []programScopes {
 	wd, _ := os.Getwd()
-	var out []programScopes
+	out := []programScopes{}
 	for _, r := range programRoots(run) {
 		p := programScopes{Package: r.pkg.PkgPath}
 		where := map[string]string{}
@@ -197,6 +219,9 @@ func plural(n int) string {
 func writeManifestBlock(w io.Writer, p programScopes) {
 	fmt.Fprintln(w, "oauth_config:")
 	fmt.Fprintln(w, "  scopes:")
+	if p.Partial {
+		fmt.Fprintln(w, "    # partial: packages of the run did not load, and their calls are not counted")
+	}
 	for _, t := range p.Tokens {
 		list := map[string]string{"bot": "bot", "user": "user"}[t.Token]
 		if list == "" {

@@ -117,16 +117,7 @@ func (s *summary) incomplete() bool {
 // write writes the summary for people: the packages that did not load first, the
 // search's notes, what went unchecked, and one closing line of what was checked.
 func (s *summary) write(w io.Writer, verbose bool) {
-	if len(s.NotLoaded) > 0 {
-		partial := "; the answer is partial"
-		if s.Packages == 0 {
-			partial = ""
-		}
-		fmt.Fprintf(w, "slackscope: %d %s did not load%s:\n", len(s.NotLoaded), plural2(len(s.NotLoaded), "package", "packages"), partial)
-		for _, n := range s.NotLoaded {
-			fmt.Fprintf(w, "  %s\n", strings.ReplaceAll(n, "\n", "\n    "))
-		}
-	}
+	writeNotLoaded(w, s.NotLoaded, s.Packages > 0)
 	for _, n := range s.Notes {
 		fmt.Fprintf(w, "slackscope: %s\n", n)
 	}
@@ -160,6 +151,22 @@ func (s *summary) write(w io.Writer, verbose bool) {
 		len(s.Programs), plural2(len(s.Programs), "program", "programs"),
 		s.Packages, plural2(s.Packages, "package", "packages"),
 		s.Uses, plural2(s.Uses, "use", "uses"), s.Unresolved, checked)
+}
+
+// writeNotLoaded lists the packages that did not load, with the reason; partial says
+// that others did, and were analysed.
+func writeNotLoaded(w io.Writer, notLoaded []string, partial bool) {
+	if len(notLoaded) == 0 {
+		return
+	}
+	tail := ""
+	if partial {
+		tail = "; the answer is partial"
+	}
+	fmt.Fprintf(w, "slackscope: %d %s did not load%s:\n", len(notLoaded), plural2(len(notLoaded), "package", "packages"), tail)
+	for _, n := range notLoaded {
+		fmt.Fprintf(w, "  %s\n", strings.ReplaceAll(n, "\n", "\n    "))
+	}
 }
 
 func plural2(n int, one, many string) string {
