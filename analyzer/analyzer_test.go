@@ -203,6 +203,17 @@ func TestFixtures(t *testing.T) {
 			t.Errorf("unresolved = %+v, want the call of raw", un)
 		}
 	})
+	// Options a method passes down cannot be followed to its callers: the call is
+	// unresolved, with the conditional scope it may need, never guessed either way.
+	t.Run("options", func(t *testing.T) {
+		un := byPkg["options/open"].Unresolved
+		if len(un) != 1 || !strings.Contains(un[0].Why, "parameter opts of (*main.bot).Say") || !strings.Contains(un[0].Why, "chat:write.customize is needed if they set username") {
+			t.Errorf("unresolved = %+v, want the options of Say", un)
+		}
+		if un := byPkg["options/follow"].Unresolved; len(un) != 0 {
+			t.Errorf("options/follow: unresolved = %+v, want none: every option is followed", un)
+		}
+	})
 	// Facts carry the methods a wrapper package reaches to the command that imports it.
 	t.Run("wrapper", func(t *testing.T) {
 		var prog []string

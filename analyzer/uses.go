@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -10,7 +11,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/slackscope/slackscope/analyzer/bindings"
 	"github.com/slackscope/slackscope/analyzer/derive"
@@ -56,9 +56,14 @@ type Use struct {
 	// Extra are the conditional scopes the call's arguments make necessary
 	// (chat:write.customize for MsgOptionUsername).
 	Extra []string
+
+	// openOptions say why a conditional scope is left undecided: the options the call
+	// passes could not be followed (options.go). Each becomes an unresolved call.
+	openOptions []string
 }
 
-// An Unresolved call reaches the Web API, but the derivation cannot tell which method.
+// An Unresolved call reaches the Web API, but the analysis cannot tell which method, or
+// whether the options it passes need a conditional scope.
 type Unresolved struct {
 	Pos    token.Pos
 	Callee string
@@ -89,6 +94,9 @@ func findUses(pass *analysis.Pass, res *bindings.Result) (uses []Use, unresolved
 				u := Use{Method: m, Pos: site.Pos(), Callee: callee}
 				narrow(pass, res, site, &u)
 				uses = append(uses, u)
+				for _, why := range u.openOptions {
+					unresolved = append(unresolved, Unresolved{Pos: site.Pos(), Callee: callee, Why: why})
+				}
 			case ok:
 				unresolved = append(unresolved, Unresolved{Pos: site.Pos(), Callee: callee, Why: "the Web API method is not a constant: " + r.URL.String()})
 			}
@@ -156,22 +164,28 @@ func narrow(pass *analysis.Pass, res *bindings.Result, site derive.Site, u *Use)
 			}
 		}
 	}
-	// Options passed at the call (slack.MsgOptionUsername("deploy-bot")).
-	var set []string
-	for _, e := range site.Call.Args {
-		call, ok := ast.Unparen(e).(*ast.CallExpr)
-		if !ok {
-			continue
-		}
-		if fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func); ok {
-			if s := res.Summary(fn); s != nil && s.Option != nil {
-				set = append(set, s.Option.Args...)
-			}
+	// Options passed at the call (slack.MsgOptionUsername("deploy-bot")), or through
+	// slices, helpers and wrappers of the package (options.go).
+	var conditional []catalog.Conditional
+	for _, c := range m.Conditional {
+		if len(c.Args) > 0 {
+			conditional = append(conditional, c)
 		}
 	}
-	for _, c := range m.Conditional {
-		if slices.ContainsFunc(c.Args, func(a string) bool { return slices.Contains(set, a) }) && !slices.Contains(u.Extra, c.Scope) {
-			u.Extra = append(u.Extra, c.Scope)
+	if len(conditional) == 0 {
+		return
+	}
+	tr := newOptionTracer(pass, res)
+	tr.call(site.Call)
+	for _, c := range conditional {
+		if slices.ContainsFunc(c.Args, func(a string) bool { return slices.Contains(tr.args, a) }) {
+			if !slices.Contains(u.Extra, c.Scope) {
+				u.Extra = append(u.Extra, c.Scope)
+			}
+		} else if tr.open != "" && !isClientPackage(pass.Pkg) {
+			// (The client's own code passing its callers' options on, when slack-go's
+			// module is the program, leaves them to its callers.)
+			u.openOptions = append(u.openOptions, fmt.Sprintf("%s; %s is needed if they set %s", tr.open, c.Scope, strings.Join(c.Args, ", ")))
 		}
 	}
 }

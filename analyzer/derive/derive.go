@@ -258,6 +258,7 @@ type deriver struct {
 	readers                                   map[*types.Func][]*fnInfo // who read whose summary
 	overrides                                 map[*fnInfo][]*types.Var  // fields an option's literals store to
 	called                                    map[ast.Expr]bool         // summarize's, kept for its buckets
+	consumed                                  map[ast.Expr]bool         // summarize's: option calls passed straight to the call that applies them
 	siteNodes                                 map[*fnInfo][]ast.Expr    // the sites each function's last summary recorded
 	skipSites                                 map[*fnInfo]bool          // functions whose sites Input.Skip leaves out
 }
@@ -572,6 +573,10 @@ func (d *deriver) summarize(fn *fnInfo) *Summary {
 	}
 	called := d.called
 	clear(called)
+	if d.consumed == nil {
+		d.consumed = map[ast.Expr]bool{}
+	}
+	clear(d.consumed)
 	ast.Inspect(fn.decl.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Ident, *ast.SelectorExpr:
@@ -623,6 +628,19 @@ func (d *deriver) summarize(fn *fnInfo) *Summary {
 					continue
 				}
 				args := d.argValues(n, callee, fn)
+				if o := cs.Option; o != nil && o.Field != "" && !d.consumed[n] && !fn.option {
+					// An option that changes the method, made here but not passed
+					// straight to the call that applies it (kept in a slice, returned
+					// by a helper, composed): the request it makes is counted where
+					// the option is made, since the call it reaches cannot be seen.
+					for _, u := range o.URLs {
+						for _, v := range subst(u, args) {
+							r := Request{URL: v, Via: o.Field}
+							s.Requests = append(s.Requests, r)
+							d.site(n, fn, callee, r)
+						}
+					}
+				}
 				for _, r := range cs.Requests {
 					if r.Via != "" {
 						if urls := d.optionURLs(n, r.Via, fn); len(urls) > 0 {
@@ -719,6 +737,7 @@ func (d *deriver) optionURLs(call *ast.CallExpr, via string, caller *fnInfo) val
 			if os == nil || os.Option == nil || os.Option.Field != via {
 				continue
 			}
+			d.consumed[oc] = true
 			args := d.argValues(oc, of, caller)
 			for _, u := range os.Option.URLs {
 				out = out.addAll(subst(u, args))

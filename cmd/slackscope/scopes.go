@@ -199,7 +199,7 @@ func writeScopesText(w io.Writer, p programScopes, header bool) {
 		}
 	}
 	if len(p.Unresolved) > 0 {
-		fmt.Fprintln(w, "unresolved calls (the Web API method is not known from the code):")
+		fmt.Fprintln(w, "unresolved calls (what they need is not known from the code):")
 		for _, u := range p.Unresolved {
 			fmt.Fprintf(w, "  %s: %s: %s\n", u.Position, u.Callee, u.Why)
 		}
