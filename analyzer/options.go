@@ -40,18 +40,24 @@ type optionTracer struct {
 // maxOptionDepth bounds how far a trace goes through helpers and variables.
 const maxOptionDepth = 8
 
-func newOptionTracer(pass *analysis.Pass, res *bindings.Result) *optionTracer {
-	t := &optionTracer{pass: pass, res: res, decls: map[*types.Func]*ast.FuncDecl{}, seen: map[ast.Node]bool{}}
+// funcDecls indexes the package's function declarations by their object: a trace
+// reads the helpers it meets (built once per package, shared by its traces).
+func funcDecls(pass *analysis.Pass) map[*types.Func]*ast.FuncDecl {
+	decls := map[*types.Func]*ast.FuncDecl{}
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
 				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-					t.decls[fn] = fd
+					decls[fn] = fd
 				}
 			}
 		}
 	}
-	return t
+	return decls
+}
+
+func newOptionTracer(pass *analysis.Pass, res *bindings.Result, decls map[*types.Func]*ast.FuncDecl) *optionTracer {
+	return &optionTracer{pass: pass, res: res, decls: decls, seen: map[ast.Node]bool{}}
 }
 
 // call traces the options a call passes: its arguments of a func type, or a slice of one.

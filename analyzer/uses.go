@@ -74,6 +74,13 @@ type Unresolved struct {
 // the calling function's parameters is left to that function's callers, where it is
 // resolved.
 func findUses(pass *analysis.Pass, res *bindings.Result) (uses []Use, unresolved []Unresolved) {
+	var index map[*types.Func]*ast.FuncDecl
+	decls := func() map[*types.Func]*ast.FuncDecl {
+		if index == nil {
+			index = funcDecls(pass)
+		}
+		return index
+	}
 	for _, site := range res.Sites {
 		callee := "an HTTP request"
 		if len(site.Callees) > 0 {
@@ -92,7 +99,7 @@ func findUses(pass *analysis.Pass, res *bindings.Result) (uses []Use, unresolved
 				}
 				seen[m] = true
 				u := Use{Method: m, Pos: site.Pos(), Callee: callee}
-				narrow(pass, res, site, &u)
+				narrow(pass, res, site, &u, decls)
 				uses = append(uses, u)
 				for _, why := range u.openOptions {
 					unresolved = append(unresolved, Unresolved{Pos: site.Pos(), Callee: callee, Why: why})
@@ -141,7 +148,7 @@ func shortName(fn *types.Func) string {
 // narrow applies what the call passes to the use: constant values of list arguments that
 // choose among the method's alternatives, and options that set the arguments of a
 // conditional scope.
-func narrow(pass *analysis.Pass, res *bindings.Result, site derive.Site, u *Use) {
+func narrow(pass *analysis.Pass, res *bindings.Result, site derive.Site, u *Use, decls func() map[*types.Func]*ast.FuncDecl) {
 	m, ok := catalog.LookupMethod(u.Method)
 	if !ok || len(site.Callees) == 0 || site.Call == nil {
 		return
@@ -175,7 +182,7 @@ func narrow(pass *analysis.Pass, res *bindings.Result, site derive.Site, u *Use)
 	if len(conditional) == 0 {
 		return
 	}
-	tr := newOptionTracer(pass, res)
+	tr := newOptionTracer(pass, res, decls())
 	tr.call(site.Call)
 	for _, c := range conditional {
 		if slices.ContainsFunc(c.Args, func(a string) bool { return slices.Contains(tr.args, a) }) {
