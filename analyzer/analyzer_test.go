@@ -253,6 +253,11 @@ func TestFixtures(t *testing.T) {
 			"events/sockethandler": {catalog.Bot: {"app_mentions:read", "commands"}, catalog.AppLevel: {"connections:write"}},
 			"events/slash":         {catalog.Bot: {"commands"}},
 			"events/rtm":           {catalog.LegacyBot: {"bot"}},
+			// Message events told apart by channel type: both branches, switches, guards.
+			"events/channeltype/ifelse": {catalog.Bot: {"channels:history", "chat:write", "groups:history", "im:history", "mpim:history"}},
+			"events/channeltype/switch": {catalog.Bot: {"chat:write", "im:history", "mpim:history"}, catalog.AppLevel: {"connections:write"}},
+			"events/channeltype/guard":  {catalog.Bot: {"chat:write", "im:history"}},
+			"events/channeltype/react":  {catalog.Bot: {"channels:history", "chat:write", "groups:history", "im:history", "mpim:history", "reactions:write"}},
 		} {
 			res := byPkg[pkg]
 			if res == nil {

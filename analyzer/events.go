@@ -152,7 +152,6 @@ var (
 // and shortcuts. Tests and mocks do not count.
 func findHandled(pass *analysis.Pass) []handled {
 	var out []handled
-	var narrowed []string             // message events the code tells apart by ChannelType
 	var decl ast.Decl                 // the top-level declaration being read
 	eventCases := map[ast.Stmt]bool{} // the clauses of switches on an event's type
 	add := func(h handled) {
@@ -226,11 +225,6 @@ func findHandled(pass *analysis.Pass) []handled {
 			case *ast.BinaryExpr:
 				if n.Op == token.EQL || n.Op == token.NEQ {
 					for _, side := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
-						if s, ok := constString(pass, side[1]); ok && isChannelTypeField(side[0]) {
-							if ev, ok := eventByChannelType(s); ok {
-								narrowed = append(narrowed, ev)
-							}
-						}
 						eventConst(pass, side[1], fromEventType(pass, side[0], eventOf, 0), add)
 					}
 				}
@@ -258,8 +252,11 @@ func findHandled(pass *analysis.Pass) []handled {
 		})
 	}
 	// A package that tells message events apart by ChannelType handles the events of
-	// those conversation types only.
-	if len(narrowed) > 0 {
+	// the conversation types its code lets through (channeltype.go).
+	if !slices.ContainsFunc(out, func(h handled) bool { return h.name == "message" && !h.feature }) {
+		return out
+	}
+	if narrowed, ok := messageEvents(pass); ok {
 		all := out
 		out = nil
 		for _, h := range all {
@@ -412,11 +409,6 @@ func declaredValue(pass *analysis.Pass, v *types.Var) ast.Expr {
 		return init
 	}
 	return nil
-}
-
-func isChannelTypeField(e ast.Expr) bool {
-	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-	return ok && sel.Sel.Name == "ChannelType"
 }
 
 func calleeFunc(pass *analysis.Pass, call *ast.CallExpr) (*types.Func, bool) {
