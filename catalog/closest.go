@@ -90,7 +90,11 @@ func nearest(query string, n int, candidate func(i int) string) (string, int) {
 	limit := typoLimit(query)
 	for i := range n {
 		c := candidate(i)
-		d := editdist.Levenshtein(query, strings.ToLower(c))
+		lc := strings.ToLower(c)
+		if tooFar(query, lc, limit) {
+			continue
+		}
+		d := editdist.Levenshtein(query, lc)
 		if d <= limit && (bestD < 0 || d < bestD) {
 			best, bestD = c, d
 		}

@@ -74,15 +74,23 @@ var listToken = map[List]TokenType{BotList: Bot, UserList: User, AppLevelList: A
 // dependency is missing, and combinations Slack refuses. Problems come in list order
 // (bot, user, app_level, classic), then in the order of the scopes in each list;
 // combinations come last.
+//
+// Every unknown scope is reported, however many there are, but only the first
+// maxSuggested (100) distinct unknown names, in the order above, are given a suggestion
+// (a repeated name the one it had): finding the closest scope compares the name with the
+// whole catalog, and a request of many thousands of unknown names (a generated or
+// corrupted manifest) would otherwise take minutes. Past the cap the message is the same
+// without its "did you mean".
 func Validate(r Request) []Problem {
 	var ps []Problem
+	sg := &suggester{memo: map[string]string{}}
 	for _, l := range r.lists() {
 		in := map[string]bool{}
 		for _, s := range l.scopes {
 			in[s] = true
 		}
 		for _, name := range l.scopes {
-			ps = append(ps, checkScope(l.list, name, in)...)
+			ps = append(ps, checkScope(l.list, name, in, sg)...)
 		}
 		ps = append(ps, checkExclusive(l.list, l.scopes)...)
 	}
@@ -90,11 +98,34 @@ func Validate(r Request) []Problem {
 	return ps
 }
 
-func checkScope(list List, name string, in map[string]bool) []Problem {
+// maxSuggested is how many distinct unknown names one Validate call looks up a
+// suggestion for (see Validate).
+const maxSuggested = 100
+
+// A suggester gives the suggestions of one Validate call: each distinct name is looked
+// up once, and at most maxSuggested of them.
+type suggester struct {
+	memo map[string]string // name -> Closest(name), for the names looked up
+}
+
+// closest is Closest(name), or "" once maxSuggested other names have been looked up.
+func (sg *suggester) closest(name string) string {
+	if c, ok := sg.memo[name]; ok {
+		return c
+	}
+	if len(sg.memo) >= maxSuggested {
+		return ""
+	}
+	c := Closest(name)
+	sg.memo[name] = c
+	return c
+}
+
+func checkScope(list List, name string, in map[string]bool, sg *suggester) []Problem {
 	s, ok := LookupScope(name)
 	if !ok {
 		p := Problem{Code: UnknownScope, List: list, Scope: name, Scopes: []string{name}}
-		if c := Closest(name); c != "" {
+		if c := sg.closest(name); c != "" {
 			p.Suggestions = []string{c}
 			p.Message = fmt.Sprintf("unknown scope %q in the %s scopes (did you mean %s?)", name, list, c)
 		} else {
@@ -247,7 +278,7 @@ func Closest(name string) string {
 	limit := max(2, len(name)/4)
 	for i := range scopes {
 		s := scopes[i].Name
-		if !scopes[i].Requestable {
+		if !scopes[i].Requestable || tooFar(lower, s, limit) {
 			continue
 		}
 		d := scopeDistance(lower, s)
@@ -256,6 +287,13 @@ func Closest(name string) string {
 		}
 	}
 	return best
+}
+
+// tooFar reports whether a and b differ in length by more than limit: no edit distance
+// between them, scopeDistance's included, can then be within limit, and the cost of
+// measuring it is saved.
+func tooFar(a, b string, limit int) bool {
+	return len(a)-len(b) > limit || len(b)-len(a) > limit
 }
 
 // scopeDistance is the edit distance with ':' and '.' confusions counted as half a typo

@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -92,5 +94,31 @@ func TestClosest(t *testing.T) {
 		if got := Closest(in); got != want {
 			t.Errorf("Closest(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// Past maxSuggested distinct unknown names, an unknown scope is still reported, without a
+// suggestion; a name looked up before the cap keeps its suggestion when it comes again.
+func TestValidateBoundsSuggestions(t *testing.T) {
+	var bot []string
+	for i := range maxSuggested + 50 {
+		bot = append(bot, fmt.Sprintf("c%dat:write", i)) // each close to chat:write
+	}
+	bot = append(bot, "c0at:write")
+	ps := Validate(Request{Bot: bot})
+	if len(ps) != len(bot) {
+		t.Fatalf("%d problems for %d unknown scopes", len(ps), len(bot))
+	}
+	for i, p := range ps {
+		suggested := i < maxSuggested || i == len(bot)-1
+		if p.Code != UnknownScope || p.Scope != bot[i] {
+			t.Errorf("problem %d = %s %s, want unknown-scope %s", i, p.Code, p.Scope, bot[i])
+		}
+		if got := len(p.Suggestions) == 1 && strings.Contains(p.Message, "did you mean chat:write?"); got != suggested {
+			t.Errorf("problem %d (%s): suggested %v, want %v: %s", i, p.Scope, got, suggested, p.Message)
+		}
+	}
+	if want := fmt.Sprintf("unknown scope %q in the bot scopes", bot[maxSuggested]); ps[maxSuggested].Message != want {
+		t.Errorf("message past the cap = %q, want %q", ps[maxSuggested].Message, want)
 	}
 }
