@@ -136,17 +136,23 @@ func listOf(t catalog.TokenType) catalog.List {
 // deprecated, unknown and wrong-token-type scopes, refused combinations, missing
 // dependencies, at every place the request names the scope. A single replacement or
 // suggestion comes as a fix. It returns the "list scope" pairs it reported.
+//
+// Its cost is linear in the request's size: the places of each scope are indexed once,
+// and a problem Validate gives once per occurrence of a repeated scope is reported once
+// at each of them, not once per occurrence at all of them.
 func (r *request) checkRequest(rep *reporter) map[string]bool {
 	req := catalog.Request{Bot: r.names(catalog.BotList), User: r.names(catalog.UserList), Classic: r.names(catalog.ClassicList)}
-	at := map[string][]requested{} // "list scope": where the request names it
-	for _, s := range r.scopes {
-		k := string(s.list) + " " + s.name
-		at[k] = append(at[k], s)
-	}
+	at := r.places()
 	reported := map[string]bool{}
+	done := map[problemKey]bool{}
 	for _, p := range catalog.Validate(req) {
-		k := string(p.List) + " " + p.Scope
+		k := placeKey(p.List, p.Scope)
 		reported[k] = true
+		pk := keyOf(p)
+		if done[pk] {
+			continue // a copy, for another occurrence of the same scope
+		}
+		done[pk] = true
 		msg := p.Message
 		if r.man == nil {
 			msg += " (" + r.source + ")"
@@ -154,7 +160,7 @@ func (r *request) checkRequest(rep *reporter) map[string]bool {
 		for _, s := range at[k] {
 			d := analysis.Diagnostic{Pos: s.pos, End: s.end, Message: msg}
 			if (p.Code == catalog.DeprecatedScope || p.Code == catalog.UnknownScope) && len(p.Suggestions) == 1 && s.exact {
-				d.SuggestedFixes = r.replaceFix(s, p.Suggestions[0])
+				d.SuggestedFixes = r.replaceFix(s, p.Suggestions[0], len(at[placeKey(s.list, p.Suggestions[0])]) > 0)
 			}
 			rep.report(checkFor(p.Code), d)
 		}
@@ -162,11 +168,35 @@ func (r *request) checkRequest(rep *reporter) map[string]bool {
 	return reported
 }
 
+// places indexes where the request names each scope, by placeKey.
+func (r *request) places() map[string][]requested {
+	at := map[string][]requested{}
+	for _, s := range r.scopes {
+		k := placeKey(s.list, s.name)
+		at[k] = append(at[k], s)
+	}
+	return at
+}
+
+// placeKey is the key of a scope in a list: "bot chat:write".
+func placeKey(list catalog.List, scope string) string { return string(list) + " " + scope }
+
+// A problemKey is what checkRequest reports of a problem: its check, where (the scope
+// in its list) and its message. Validate's copies of a problem, one per occurrence of a
+// repeated scope, have the same key.
+type problemKey struct {
+	code           catalog.Code
+	list           catalog.List
+	scope, message string
+}
+
+func keyOf(p catalog.Problem) problemKey { return problemKey{p.Code, p.List, p.Scope, p.Message} }
+
 // replaceFix is the fix that requests repl instead of s: the scope's text replaced, or,
-// when the list already requests repl, the item removed (never a duplicate).
-func (r *request) replaceFix(s requested, repl string) []analysis.SuggestedFix {
+// when the list already requests repl (already), the item removed (never a duplicate).
+func (r *request) replaceFix(s requested, repl string, already bool) []analysis.SuggestedFix {
 	msg := fmt.Sprintf("request %s instead of %s", repl, s.name)
-	if r.man != nil && slices.ContainsFunc(r.scopes, func(o requested) bool { return o.list == s.list && o.name == repl }) {
+	if r.man != nil && already {
 		if del, ok := r.deleteItem(s.pos); ok {
 			return []analysis.SuggestedFix{{Message: msg + " (already requested: remove " + s.name + ")", TextEdits: []analysis.TextEdit{del}}}
 		}

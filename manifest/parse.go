@@ -259,8 +259,12 @@ func (r *reader) scopes(top *yaml.Node, m *Manifest) {
 		name      string
 		opt, base []Ref
 	}{{"bot", m.BotOptional, m.Bot}, {"user", m.UserOptional, m.User}} {
+		if len(opt.opt) == 0 {
+			continue
+		}
+		base := nameSet(opt.base)
 		for _, s := range opt.opt {
-			if !hasName(opt.base, s.Name) {
+			if !base[s.Name] {
 				m.Problems = append(m.Problems, &Error{Path: r.path, Line: s.Line, Col: s.Col, Msg: fmt.Sprintf(
 					"optional scope %s is not in oauth_config.scopes.%s (an optional scope must be in both lists)", s.Name, opt.name)})
 			}
@@ -268,13 +272,14 @@ func (r *reader) scopes(top *yaml.Node, m *Manifest) {
 	}
 }
 
-func hasName(refs []Ref, name string) bool {
+// nameSet is the set of the names of refs: an optional list is checked against its
+// base list in one pass, whatever their lengths.
+func nameSet(refs []Ref) map[string]bool {
+	set := make(map[string]bool, len(refs))
 	for _, r := range refs {
-		if r.Name == name {
-			return true
-		}
+		set[r.Name] = true
 	}
-	return false
+	return set
 }
 
 // orList writes "a, b or c".

@@ -1,0 +1,124 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/token"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/slackscope/slackscope/manifest"
+)
+
+// A manifestFinding is a diagnostic of checkManifest and the line it points at.
+type manifestFinding struct {
+	analysis.Diagnostic
+	line int
+}
+
+// checkManifest runs the checks of a manifest's request on its own (parse, the
+// manifest's problems, checkRequest), outside any package, and returns what they report.
+func checkManifest(tb testing.TB, content []byte) []manifestFinding {
+	tb.Helper()
+	man, err := manifest.Parse("manifest.yml", content)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var diags []analysis.Diagnostic
+	pass := &analysis.Pass{Fset: token.NewFileSet(), Report: func(d analysis.Diagnostic) { diags = append(diags, d) }}
+	rep := newReporter(pass, false)
+	req := fromManifest(pass, man)
+	req.reportProblems(rep)
+	req.checkRequest(rep)
+	rep.finish()
+	out := make([]manifestFinding, len(diags))
+	for i, d := range diags {
+		out[i] = manifestFinding{d, pass.Fset.Position(d.Pos).Line}
+	}
+	return out
+}
+
+// unknownScopesManifest is a manifest whose bot list requests chat:write and then n
+// scopes no catalog has, one a line from line 5, named by format and their number
+// (x%d:read: x1:read, x2:read, ...).
+func unknownScopesManifest(n int, format string) []byte {
+	var b strings.Builder
+	b.WriteString("oauth_config:\n  scopes:\n    bot:\n      - chat:write\n")
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "      - "+format+"\n", i)
+	}
+	return []byte(b.String())
+}
+
+// A scope requested several times is reported once at each line that requests it, not
+// once per line for every occurrence.
+func TestDuplicatedUnknownScopeReportedAtEachLine(t *testing.T) {
+	content := []byte("oauth_config:\n  scopes:\n    bot:\n      - chat:wrte\n      - users:read\n      - chat:wrte\n      - chat:wrte\n")
+	diags := checkManifest(t, content)
+	var lines []int
+	for _, d := range diags {
+		if d.Category != "unknown-scope" {
+			continue
+		}
+		lines = append(lines, d.line)
+		if want := `unknown scope "chat:wrte" in the bot scopes (did you mean chat:write?)`; d.Message != want {
+			t.Errorf("message = %q, want %q", d.Message, want)
+		}
+		if len(d.SuggestedFixes) != 1 {
+			t.Errorf("line %d: %d fixes, want the one replacing it", lines[len(lines)-1], len(d.SuggestedFixes))
+		}
+	}
+	if got, want := fmt.Sprint(lines), "[4 6 7]"; got != want {
+		t.Errorf("unknown-scope findings at lines %s, want %s", got, want)
+	}
+}
+
+// Beyond the catalog's cap on suggestions, every unknown scope still has its finding, at
+// its own line, without a "did you mean".
+func TestUnknownScopesBeyondSuggestionCap(t *testing.T) {
+	// c1at:write to c999at:write: each is close enough to chat:write to be suggested
+	// it, were there no cap.
+	const n = 999
+	diags := checkManifest(t, unknownScopesManifest(n, "c%dat:write"))
+	seen := map[int]bool{}
+	suggested := 0
+	for _, d := range diags {
+		if d.Category != "unknown-scope" {
+			t.Errorf("unexpected finding %q [%s]", d.Message, d.Category)
+			continue
+		}
+		seen[d.line] = true
+		if strings.Contains(d.Message, "did you mean") {
+			suggested++
+		}
+	}
+	for line := 5; line < 5+n; line++ {
+		if !seen[line] {
+			t.Errorf("no finding at line %d (c%dat:write)", line, line-4)
+		}
+	}
+	if len(diags) != n {
+		t.Errorf("%d findings, want %d", len(diags), n)
+	}
+	if suggested == 0 || suggested > 100 {
+		t.Errorf("%d findings suggest a scope, want some, at most the cap of 100", suggested)
+	}
+}
+
+// BenchmarkManifestCheck checks a manifest of n unknown scopes, from its bytes: parsing,
+// positions and Validate. Its cost per scope should not grow with n.
+func BenchmarkManifestCheck(b *testing.B) {
+	for _, n := range []int{100, 10_000, 400_000} {
+		content := unknownScopesManifest(n, "x%d:read")
+		b.Run(fmt.Sprintf("scopes=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if got := len(checkManifest(b, content)); got != n {
+					b.Fatalf("%d findings, want %d", got, n)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/scope")
+		})
+	}
+}
