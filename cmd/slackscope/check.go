@@ -202,7 +202,7 @@ func runCheck(name string, args []string, stdout, stderr io.Writer) int {
 			return exitFailure
 		}
 	case "sarif":
-		writeSARIF(stdout, run.findings)
+		writeSARIF(stdout, run)
 	default:
 		for _, f := range run.findings {
 			fmt.Fprintf(stdout, "%s: %s [%s]\n", f.Posn, f.Message, f.Category)

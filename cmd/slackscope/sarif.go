@@ -5,13 +5,17 @@ import (
 	"io"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/slackscope/slackscope/analyzer"
 )
 
-// writeSARIF writes findings as a SARIF 2.1.0 log, which GitHub code scanning shows
-// inline on pull requests: one rule per category, one result per finding.
-func writeSARIF(w io.Writer, findings []finding) {
+// writeSARIF writes a run's findings as a SARIF 2.1.0 log, which GitHub code scanning
+// shows inline on pull requests: one rule per category, one result per finding. The
+// run's properties name the manifest each program was checked against (see
+// sarifManifests), so that a log with no result still says what it passed.
+func writeSARIF(w io.Writer, run *analysisRun) {
+	findings := run.findings
 	type region struct {
 		StartLine   int `json:"startLine"`
 		StartColumn int `json:"startColumn"`
@@ -71,12 +75,52 @@ func writeSARIF(w io.Writer, findings []finding) {
 				"informationUri": "https://pkg.go.dev/github.com/slackscope/slackscope",
 				"rules":          rules,
 			}},
-			"results": results,
+			"results":    results,
+			"properties": map[string]any{"manifests": sarifManifests(run)},
 		}},
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.Encode(log)
+}
+
+// A sarifManifest is a program of the run and the manifest it was checked against.
+type sarifManifest struct {
+	Program string `json:"program"`
+	Path    string `json:"path"`
+}
+
+// sarifManifests are the run's programs that were checked against a manifest, by
+// package path, each with the manifest's path relative to the program's module root
+// (slash-separated). A manifest outside the module is named by its file name alone: a
+// log that is uploaded names no path of the machine that made it. Empty, never nil,
+// when no program had a manifest.
+func sarifManifests(run *analysisRun) []sarifManifest {
+	out := []sarifManifest{}
+	for _, r := range programRoots(run) {
+		if r.res.Manifest == nil {
+			continue
+		}
+		root := ""
+		if r.pkg.Module != nil {
+			root = r.pkg.Module.Dir
+		}
+		out = append(out, sarifManifest{Program: r.pkg.PkgPath, Path: pathInModule(root, r.res.Manifest.Path)})
+	}
+	slices.SortFunc(out, func(a, b sarifManifest) int { return strings.Compare(a.Program, b.Program) })
+	return out
+}
+
+// pathInModule is path relative to the module root, slash-separated, or its file name
+// when it is not inside root (or root is unknown).
+func pathInModule(root, path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	if rel, err := filepath.Rel(root, path); root != "" && err == nil && filepath.IsLocal(rel) {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.Base(path)
 }
 
 // checkURL is where a check is documented.
