@@ -257,7 +257,10 @@ func TestFixtures(t *testing.T) {
 			"events/channeltype/ifelse": {catalog.Bot: {"channels:history", "chat:write", "groups:history", "im:history", "mpim:history"}},
 			"events/channeltype/switch": {catalog.Bot: {"chat:write", "im:history", "mpim:history"}, catalog.AppLevel: {"connections:write"}},
 			"events/channeltype/guard":  {catalog.Bot: {"chat:write", "im:history"}},
-			"events/channeltype/react":  {catalog.Bot: {"channels:history", "chat:write", "groups:history", "im:history", "mpim:history", "reactions:write"}},
+			// conversations.open narrowed by how many users it opens with.
+			"arguments/dm":             {catalog.Bot: {"chat:write", "im:read", "im:write"}},
+			"arguments/group":          {catalog.Bot: {"mpim:write"}},
+			"events/channeltype/react": {catalog.Bot: {"channels:history", "chat:write", "groups:history", "im:history", "mpim:history", "reactions:write"}},
 		} {
 			res := byPkg[pkg]
 			if res == nil {
@@ -273,6 +276,22 @@ func TestFixtures(t *testing.T) {
 			}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("%s scopes (-want +got):\n%s", pkg, diff)
+			}
+		}
+	})
+	// A response field read needs its scope only with a call whose answer holds it.
+	t.Run("fields", func(t *testing.T) {
+		for pkg, want := range map[string][]string{
+			"fields/email":    {"users:read", "users:read.email"},
+			"fields/unpaired": {"chat:write"},
+		} {
+			res := byPkg[pkg]
+			if res == nil {
+				t.Errorf("%s: no result", pkg)
+				continue
+			}
+			if diff := cmp.Diff(want, res.Minimum[catalog.Bot].Names()); diff != "" {
+				t.Errorf("%s bot scopes (-want +got):\n%s", pkg, diff)
 			}
 		}
 	})

@@ -30,11 +30,14 @@ type FactUse struct {
 	Kind     UseKind `json:",omitempty"` // what Method names: a method, an event, a feature
 	Position string  // "file:line:col" of one call, or of the handler
 	Callee   string  `json:",omitempty"`
-	// Narrowed is the union of the scopes the calls' arguments pick; nil when any call
-	// leaves the choice open.
+	// Narrowed is the union of the scopes the calls' arguments pick (each call that
+	// picks needs its pick); Open says another call leaves the choice open.
 	Narrowed []string `json:",omitempty"`
 	Extra    []string `json:",omitempty"`
 	Open     bool     `json:",omitempty"` // some call leaves the choice open
+	// From are, for a field read, the methods of the program whose answers hold the
+	// field (set per program by pairFields, never in a fact).
+	From []string `json:"-"`
 }
 
 // A FactUnresolved is an unresolved call a function or package reaches.
@@ -98,8 +101,11 @@ func usesString(uses []FactUse) string {
 	var parts []string
 	for _, u := range uses {
 		s := u.Method
-		if u.Kind == EventUse {
+		switch u.Kind {
+		case EventUse:
 			s = "event:" + s
+		case FieldUse:
+			s = "field:" + s
 		}
 		if len(u.Narrowed) > 0 && !u.Open {
 			s += "(" + strings.Join(u.Narrowed, ",") + ")"
@@ -176,9 +182,6 @@ func (s *useSet) sorted() ([]FactUse, []FactUnresolved) {
 	uses := make([]FactUse, 0, len(s.uses))
 	for _, u := range s.uses {
 		c := *u
-		if c.Open {
-			c.Narrowed = nil
-		}
 		c.Narrowed = slices.Clone(c.Narrowed)
 		c.Extra = slices.Clone(c.Extra)
 		slices.Sort(c.Narrowed)

@@ -79,6 +79,7 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 	for _, h := range handlers {
 		uses = append(uses, Use{Method: h.name, Kind: h.kind(), Pos: h.pos, Callee: h.why})
 	}
+	uses = append(uses, findFieldReads(pass)...)
 	if br.Failure != "" && len(pass.Files) > 0 {
 		unresolved = append(unresolved, Unresolved{Pos: pass.Files[0].Package, Callee: pass.Pkg.Path(),
 			Why: "slackscope could not analyse this package (" + br.Failure + "); please report it"})
@@ -86,6 +87,7 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 	res.Uses, res.Unresolved = uses, unresolved
 	reached := reach(pass, uses, unresolved)
 	res.Program, res.ProgramUnresolved = reached.program.sorted()
+	res.Program = pairFields(res.Program)
 
 	rep := newReporter(pass, cfg.CategoryInMessage)
 	isMain := pass.Pkg.Name() == "main"
@@ -108,6 +110,7 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 		req.checkTokens(rep, uses, tk)
 	}
 	if req != nil && isMain {
+		checkFieldReads(rep, uses, res.Program, reached, tk, req)
 		checkElsewhere(pass, cfg, rep, res, reached, tk, req, manifests)
 	}
 	if req != nil && isMain {
@@ -342,6 +345,16 @@ func need(u FactUse, t catalog.TokenType) (catalog.Need, bool) {
 		}
 		return catalog.Need{Name: u.Method, Requirement: catalog.Requirement{Kind: catalog.Accepted, Clauses: e.Scopes}}, true
 	}
+	if u.Kind == FieldUse {
+		// Paired with the program's calls (pairFields): the scopes their answers need.
+		var cs []catalog.Clause
+		for _, e := range u.Extra {
+			if s, ok := catalog.LookupScope(e); ok && s.Tokens.Has(t) {
+				cs = append(cs, catalog.Clause{e})
+			}
+		}
+		return catalog.Need{Name: u.Method, Requirement: catalog.Requirement{Kind: catalog.Accepted, Clauses: cs}}, len(cs) > 0
+	}
 	if u.Kind == FeatureUse {
 		f, ok := catalog.LookupFeature(u.Method)
 		if !ok {
@@ -360,11 +373,16 @@ func need(u FactUse, t catalog.TokenType) (catalog.Need, bool) {
 	}
 	var cs []catalog.Clause
 	for _, c := range r.Clauses {
-		if len(u.Narrowed) > 0 && !u.Open && allIn(u.Narrowed, c) {
+		if len(u.Narrowed) > 0 && allIn(u.Narrowed, c) {
+			// The calls whose arguments decide need what they picked; while another
+			// call leaves the choice open, it stays too (and what they picked may
+			// already meet it: the minimum per call, not per method).
 			for _, s := range u.Narrowed {
 				cs = append(cs, catalog.Clause{s})
 			}
-			continue
+			if !u.Open {
+				continue
+			}
 		}
 		cs = append(cs, c)
 	}
@@ -405,6 +423,9 @@ func minimum(prog []FactUse, tk tokens) map[catalog.TokenType]catalog.MinimumSet
 // checkUse reports what is wrong with one call: a retired method, a method no token of
 // the program can call, scopes the manifest lacks.
 func checkUse(rep *reporter, u Use, tk tokens, req *request) {
+	if u.Kind == FieldUse {
+		return // what a read needs depends on the program's calls: main checks it
+	}
 	if u.Kind != MethodUse {
 		checkHandled(rep, u, tk, req)
 		return
@@ -463,7 +484,9 @@ func checkElsewhere(pass *analysis.Pass, cfg *Config, rep *reporter, res *Result
 	}
 	for _, u := range res.Program {
 		file, _, _ := splitPosition(u.Position)
-		if file == "" || own[file] || checkedHere(file) {
+		// A field read is checked by no package of its own (what it needs depends on
+		// the program's calls): main checks it wherever it is.
+		if file == "" || own[file] || checkedHere(file) && u.Kind != FieldUse {
 			continue
 		}
 		pos := reached.via(u)
@@ -479,8 +502,32 @@ func checkElsewhere(pass *analysis.Pass, cfg *Config, rep *reporter, res *Result
 			verb = "handles the " + u.Method + " event"
 		case FeatureUse:
 			verb = "uses the " + strings.ReplaceAll(u.Method, "_", " ") + " feature"
+		case FieldUse:
+			req.reportMissing(rep, pos, fmt.Sprintf("this reaches %s (%s)", fieldSubject(u), where), n.Requirement.Clauses, t)
+			continue
 		}
 		req.reportMissing(rep, pos, fmt.Sprintf("this reaches %s, which %s (%s)", u.Callee, verb, where), n.Requirement.Clauses, t)
+	}
+}
+
+// checkFieldReads reports, at each of main's own reads of a response field the program's
+// calls answer only with a scope (users.info's profile.email), the scope the manifest
+// lacks.
+func checkFieldReads(rep *reporter, uses []Use, prog []FactUse, reached *reachResult, tk tokens, req *request) {
+	for _, u := range uses {
+		if u.Kind != FieldUse || !reached.reached(u.Pos) {
+			continue
+		}
+		i := slices.IndexFunc(prog, func(p FactUse) bool { return p.Kind == FieldUse && p.Method == u.Method })
+		if i < 0 {
+			continue // no call of the program answers with the field
+		}
+		p := prog[i]
+		p.Callee = u.Callee
+		t := tk.forUse(p)
+		if n, ok := need(p, t); ok {
+			req.reportMissing(rep, u.Pos, fieldSubject(p), n.Requirement.Clauses, t)
+		}
 	}
 }
 

@@ -28,9 +28,12 @@ const (
 	EventUse
 	// FeatureUse: an app feature the code uses ("incoming_webhook", "slash_commands").
 	FeatureUse
+	// FieldUse: a response field the code reads that Slack returns only to a token with
+	// a scope of its own ("profile.email"; fields.go).
+	FieldUse
 )
 
-var useKindNames = [...]string{MethodUse: "method", EventUse: "event", FeatureUse: "feature"}
+var useKindNames = [...]string{MethodUse: "method", EventUse: "event", FeatureUse: "feature", FieldUse: "field"}
 
 func (k UseKind) String() string {
 	if int(k) < len(useKindNames) {
@@ -161,6 +164,14 @@ func narrow(pass *analysis.Pass, res *bindings.Result, site derive.Site, u *Use,
 				if arg.Name != a.Name {
 					continue
 				}
+				if a.One != "" || a.Many != "" {
+					if n, known := argCount(site.Call, callee, arg); known {
+						if sc, ok := a.ScopeForCount(n); ok {
+							u.Narrowed = append(u.Narrowed, sc)
+						}
+					}
+					continue
+				}
 				vals, known := argValues(pass, site.Call, callee, arg)
 				if !known {
 					continue
@@ -203,14 +214,58 @@ func narrow(pass *analysis.Pass, res *bindings.Result, site derive.Site, u *Use,
 // known is false when the call passes something the analyzer cannot read; a composite
 // literal that leaves the field out passes nothing (the Web API's default applies).
 func argValues(pass *analysis.Pass, call *ast.CallExpr, callee *types.Func, arg derive.Arg) (vals []string, known bool) {
+	elems, e, known := argExpr(call, callee, arg)
+	switch {
+	case !known:
+		return nil, false
+	case elems != nil:
+		return constStrings(pass, elems)
+	case e == nil:
+		return nil, true
+	}
+	if s, ok := constString(pass, e); ok {
+		if s == "" {
+			return nil, true
+		}
+		return strings.Split(s, ","), true
+	}
+	return nil, false
+}
+
+// argCount is how many values a call passes for a list argument, whatever they are
+// (Users: []string{id}: one); known is false when the count cannot be read.
+func argCount(call *ast.CallExpr, callee *types.Func, arg derive.Arg) (n int, known bool) {
+	elems, e, known := argExpr(call, callee, arg)
+	switch {
+	case !known:
+		return 0, false
+	case elems != nil:
+		for _, el := range elems {
+			if _, ok := el.(*ast.KeyValueExpr); ok {
+				return 0, false // an indexed element: the length is not the count
+			}
+		}
+		return len(elems), true
+	case e == nil:
+		return 0, true
+	}
+	return 0, false
+}
+
+// argExpr finds what a call passes for a Web API argument the callee takes from its
+// parameters: the elements of a composite literal or of a variadic parameter (elems, not
+// nil when there are some), or else the expression e; e is nil and known true when the
+// call leaves the argument out (a field not set, no variadic argument).
+func argExpr(call *ast.CallExpr, callee *types.Func, arg derive.Arg) (elems []ast.Expr, e ast.Expr, known bool) {
 	sig := callee.Type().(*types.Signature)
+	variadic := sig.Variadic() && arg.Index == sig.Params().Len()-1 && len(arg.Path) == 0
 	if arg.Index >= len(call.Args) {
-		return nil, sig.Variadic() && arg.Index == sig.Params().Len()-1 && len(arg.Path) == 0
+		return nil, nil, variadic
 	}
-	if sig.Variadic() && arg.Index == sig.Params().Len()-1 && !call.Ellipsis.IsValid() && len(arg.Path) == 0 {
-		return constStrings(pass, call.Args[arg.Index:])
+	if variadic && !call.Ellipsis.IsValid() {
+		return call.Args[arg.Index:], nil, true
 	}
-	e := call.Args[arg.Index]
+	e = call.Args[arg.Index]
 	for _, field := range arg.Path {
 		e = ast.Unparen(e)
 		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
@@ -218,7 +273,7 @@ func argValues(pass *analysis.Pass, call *ast.CallExpr, callee *types.Func, arg 
 		}
 		lit, ok := e.(*ast.CompositeLit)
 		if !ok {
-			return nil, false
+			return nil, nil, false
 		}
 		var next ast.Expr
 		for _, elt := range lit.Elts {
@@ -229,21 +284,18 @@ func argValues(pass *analysis.Pass, call *ast.CallExpr, callee *types.Func, arg 
 			}
 		}
 		if next == nil {
-			return nil, true // the field is left out: its zero value
+			return nil, nil, true // the field is left out: its zero value
 		}
 		e = next
 	}
 	e = ast.Unparen(e)
 	if lit, ok := e.(*ast.CompositeLit); ok {
-		return constStrings(pass, lit.Elts)
-	}
-	if s, ok := constString(pass, e); ok {
-		if s == "" {
-			return nil, true
+		if len(lit.Elts) == 0 {
+			return nil, nil, true
 		}
-		return strings.Split(s, ","), true
+		return lit.Elts, nil, true
 	}
-	return nil, false
+	return nil, e, true
 }
 
 func constStrings(pass *analysis.Pass, es []ast.Expr) ([]string, bool) {

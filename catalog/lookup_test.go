@@ -218,3 +218,18 @@ func TestArgumentScopes(t *testing.T) {
 		t.Errorf("chat.postMessage conditionals = %+v, want chat:write.customize on username, icon_url, icon_emoji", p.Conditional)
 	}
 }
+
+// conversations.open's users narrow by how many they are: one opens a DM, more a group DM.
+func TestScopeForCount(t *testing.T) {
+	m, ok := LookupMethod("conversations.open")
+	if !ok || len(m.Arguments) != 1 {
+		t.Fatalf("conversations.open arguments = %+v", m.Arguments)
+	}
+	a := m.Arguments[0]
+	for n, want := range map[int]string{0: "", 1: "im:write", 2: "mpim:write", 8: "mpim:write"} {
+		got, ok := a.ScopeForCount(n)
+		if got != want || ok != (want != "") {
+			t.Errorf("ScopeForCount(%d) = %q, %v; want %q", n, got, ok, want)
+		}
+	}
+}

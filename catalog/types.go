@@ -205,9 +205,12 @@ func (r Requirement) Satisfied(granted func(scope string) bool) bool {
 
 // Conditional is a scope a method needs only when called a certain way.
 type Conditional struct {
-	Scope  string
-	When   string
-	Args   []string // the Web API arguments whose presence makes it needed (username, ...)
+	Scope string
+	When  string
+	Args  []string // the Web API arguments whose presence makes it needed (username, ...)
+	// Fields are the response fields whose reading makes it needed: users.info leaves a
+	// user's profile.email out unless the token has users:read.email.
+	Fields []string
 	Source string
 }
 
@@ -218,8 +221,24 @@ type Argument struct {
 	Name    string
 	Default []string // the values Slack assumes when the argument is absent
 	Values  []ArgumentValue
-	Note    string
-	Source  string
+	// One and Many are the scope a list argument needs by how many values it has,
+	// whatever they are: conversations.open with one user opens a DM (im:write), with
+	// more a group DM (mpim:write).
+	One, Many string
+	Note      string
+	Source    string
+}
+
+// ScopeForCount is the scope a list of n values needs (One, Many); ok is false for an
+// empty list or a count the argument does not narrow.
+func (a *Argument) ScopeForCount(n int) (scope string, ok bool) {
+	switch {
+	case n == 1 && a.One != "":
+		return a.One, true
+	case n > 1 && a.Many != "":
+		return a.Many, true
+	}
+	return "", false
 }
 
 // ArgumentValue is one value of an Argument and the scope it needs.

@@ -3,7 +3,7 @@
 package catalog
 
 // DataVersion identifies the catalog data: a digest of the YAML files it was generated from.
-const DataVersion = "37c5e9e71e4acc4d"
+const DataVersion = "891c754339d890ab"
 
 // dataFiles are the catalog files the tables were generated from.
 var dataFiles = []string{"events.yaml", "features.yaml", "methods/admin.yaml", "methods/agents.yaml", "methods/api.yaml", "methods/apps.yaml", "methods/assistant.yaml", "methods/auth.yaml", "methods/blocks.yaml", "methods/bookmarks.yaml", "methods/bots.yaml", "methods/calls.yaml", "methods/canvases.yaml", "methods/channels.yaml", "methods/chat.yaml", "methods/commands.yaml", "methods/conversations.yaml", "methods/developer.yaml", "methods/dialog.yaml", "methods/dnd.yaml", "methods/emoji.yaml", "methods/entity.yaml", "methods/files.yaml", "methods/functions.yaml", "methods/groups.yaml", "methods/im.yaml", "methods/migration.yaml", "methods/mpim.yaml", "methods/oauth.yaml", "methods/openid.yaml", "methods/pins.yaml", "methods/reactions.yaml", "methods/reminders.yaml", "methods/rtm.yaml", "methods/search.yaml", "methods/slackLists.yaml", "methods/slackbot.yaml", "methods/stars.yaml", "methods/team.yaml", "methods/test.yaml", "methods/tooling.yaml", "methods/usergroups.yaml", "methods/users.yaml", "methods/views.yaml", "methods/workflows.yaml", "rules.yaml", "scopes.yaml"}
@@ -3800,7 +3800,7 @@ var methods = [...]Method{
 			LegacyBot: {Kind: Unknown},
 		},
 		Conditional: []Conditional{
-			{Scope: "chat:write.customize", When: "username, icon_url or icon_emoji is set", Args: []string{"username", "icon_url", "icon_emoji"}, Source: "docs JSON args of agents.sessions.setStatus"},
+			{Scope: "chat:write.customize", When: "username, icon_url or icon_emoji is set", Args: []string{"username", "icon_url", "icon_emoji"}, Fields: nil, Source: "docs JSON args of agents.sessions.setStatus"},
 		},
 		Errors: []APIError{
 			{"channel_not_found", "The specified channel does not exist or is not accessible."},
@@ -4398,7 +4398,7 @@ var methods = [...]Method{
 			LegacyBot: {Kind: Unknown},
 		},
 		Arguments: []Argument{
-			{Name: "channel_types", Default: []string{"public_channel"}, Values: []ArgumentValue{{"im", "search:read.im"}, {"mpim", "search:read.mpim"}, {"private_channel", "search:read.private"}, {"public_channel", "search:read.public"}}, Note: "content_types (messages, files, channels, users, enterprise) is not mapped: no source read says how it combines with channel_types", Source: "docs JSON args of assistant.search.context (channel_types: public_channel, private_channel, mpim, im; default public_channel; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/assistant.search.context.json) ; https://docs.slack.dev/reference/scopes/search.read.public ; https://api.slack.com/scopes/search:read.private ; https://docs.slack.dev/reference/scopes/search.read.im/ ; https://docs.slack.dev/reference/scopes/search.read.mpim/ (each scope searches messages and files in its conversation type)"},
+			{Name: "channel_types", Default: []string{"public_channel"}, Values: []ArgumentValue{{"im", "search:read.im"}, {"mpim", "search:read.mpim"}, {"private_channel", "search:read.private"}, {"public_channel", "search:read.public"}}, One: "", Many: "", Note: "content_types (messages, files, channels, users, enterprise) is not mapped: no source read says how it combines with channel_types", Source: "docs JSON args of assistant.search.context (channel_types: public_channel, private_channel, mpim, im; default public_channel; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/assistant.search.context.json) ; https://docs.slack.dev/reference/scopes/search.read.public ; https://api.slack.com/scopes/search:read.private ; https://docs.slack.dev/reference/scopes/search.read.im/ ; https://docs.slack.dev/reference/scopes/search.read.mpim/ (each scope searches messages and files in its conversation type)"},
 		},
 		Errors: []APIError{
 			{"assistant_search_context_disabled", "We're having issues returning your search results. Please wait and try again."},
@@ -5224,8 +5224,8 @@ var methods = [...]Method{
 		},
 		Classic: []string{"chat:write:bot", "chat:write:user", "seamless.user:bot", "seamless.user:user"},
 		Conditional: []Conditional{
-			{Scope: "chat:write.customize", When: "username, icon_url or icon_emoji is set", Args: []string{"username", "icon_url", "icon_emoji"}, Source: "https://api.slack.com/messaging/sending"},
-			{Scope: "chat:write.public", When: "the app posts to a public channel it is not a member of", Args: nil, Source: "https://api.slack.com/scopes/chat:write.public"},
+			{Scope: "chat:write.customize", When: "username, icon_url or icon_emoji is set", Args: []string{"username", "icon_url", "icon_emoji"}, Fields: nil, Source: "https://api.slack.com/messaging/sending"},
+			{Scope: "chat:write.public", When: "the app posts to a public channel it is not a member of", Args: nil, Fields: nil, Source: "https://api.slack.com/scopes/chat:write.public"},
 		},
 		Errors: []APIError{
 			{"app_access_restricted", "The user does not have permission to use this app."},
@@ -5860,7 +5860,7 @@ var methods = [...]Method{
 			LegacyBot: {Kind: Unknown},
 		},
 		Arguments: []Argument{
-			{Name: "types", Default: []string{"public_channel"}, Values: []ArgumentValue{{"im", "im:read"}, {"mpim", "mpim:read"}, {"private_channel", "groups:read"}, {"public_channel", "channels:read"}}, Note: "", Source: "docs JSON args of conversations.list (types: public_channel, private_channel, mpim, im; default public_channel; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.list.json) ; https://api.slack.com/apis/conversations-api#classic_app_scopes (channels:* for public channels, groups:* private, im:* direct messages, mpim:* group direct messages)"},
+			{Name: "types", Default: []string{"public_channel"}, Values: []ArgumentValue{{"im", "im:read"}, {"mpim", "mpim:read"}, {"private_channel", "groups:read"}, {"public_channel", "channels:read"}}, One: "", Many: "", Note: "", Source: "docs JSON args of conversations.list (types: public_channel, private_channel, mpim, im; default public_channel; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.list.json) ; https://api.slack.com/apis/conversations-api#classic_app_scopes (channels:* for public channels, groups:* private, im:* direct messages, mpim:* group direct messages)"},
 		},
 		Errors: []APIError{
 			{"invalid_cursor", "Value passed for `cursor` was not valid or is no longer valid."},
@@ -5925,6 +5925,9 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"channels:manage", "groups:write", "im:write", "mpim:write"}}},
 			User:      {Kind: Accepted, Clauses: []Clause{{"channels:write", "groups:write", "im:write", "mpim:write"}}},
 			LegacyBot: {Kind: Unknown},
+		},
+		Arguments: []Argument{
+			{Name: "users", Default: nil, Values: []ArgumentValue{}, One: "im:write", Many: "mpim:write", Note: "without users (a channel to resume, or an argument the code does not show) the choice stays open", Source: "https://docs.slack.dev/reference/methods/conversations.open (users: if only one user is included, this creates a 1:1 DM; the method opens a direct message or a multi-person direct message, conversations.create makes channels) ; https://api.slack.com/apis/conversations-api#classic_app_scopes (im:* direct messages, mpim:* group direct messages)"},
 		},
 		Errors: []APIError{
 			{"channel_not_found", "Value passed for `channel` was invalid."},
@@ -6347,7 +6350,7 @@ var methods = [...]Method{
 		},
 		Classic: []string{"files:write:user"},
 		Conditional: []Conditional{
-			{Scope: "chat:write.customize", When: "username, icon_url or icon_emoji is set", Args: []string{"username", "icon_url", "icon_emoji"}, Source: "docs JSON args of files.completeUploadExternal"},
+			{Scope: "chat:write.customize", When: "username, icon_url or icon_emoji is set", Args: []string{"username", "icon_url", "icon_emoji"}, Fields: nil, Source: "docs JSON args of files.completeUploadExternal"},
 		},
 		Errors: []APIError{
 			{"access_denied", "User is not the owner of the file."},
@@ -8279,7 +8282,7 @@ var methods = [...]Method{
 			LegacyBot: {Kind: Unknown},
 		},
 		Arguments: []Argument{
-			{Name: "types", Default: []string{"public_channel"}, Values: []ArgumentValue{{"im", "im:read"}, {"mpim", "mpim:read"}, {"private_channel", "groups:read"}, {"public_channel", "channels:read"}}, Note: "", Source: "docs JSON args of users.conversations (types: public_channel, private_channel, mpim, im; default public_channel; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/users.conversations.json) ; https://api.slack.com/apis/conversations-api#classic_app_scopes (channels:* for public channels, groups:* private, im:* direct messages, mpim:* group direct messages)"},
+			{Name: "types", Default: []string{"public_channel"}, Values: []ArgumentValue{{"im", "im:read"}, {"mpim", "mpim:read"}, {"private_channel", "groups:read"}, {"public_channel", "channels:read"}}, One: "", Many: "", Note: "", Source: "docs JSON args of users.conversations (types: public_channel, private_channel, mpim, im; default public_channel; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/users.conversations.json) ; https://api.slack.com/apis/conversations-api#classic_app_scopes (channels:* for public channels, groups:* private, im:* direct messages, mpim:* group direct messages)"},
 		},
 		Errors: []APIError{
 			{"invalid_cursor", "Value passed for `cursor` was not valid or is no longer valid."},
@@ -8353,7 +8356,7 @@ var methods = [...]Method{
 			LegacyBot: {Kind: Unknown},
 		},
 		Conditional: []Conditional{
-			{Scope: "users:read.email", When: "the email field of the profile is read", Args: nil, Source: "https://api.slack.com/scopes/users:read.email"},
+			{Scope: "users:read.email", When: "the email field of the profile is read", Args: nil, Fields: []string{"profile.email"}, Source: "https://api.slack.com/scopes/users:read.email (the scope is required to access the email field in user objects returned by users.list and users.info)"},
 		},
 		Errors: []APIError{
 			{"too_many_users", "Too many users."},
@@ -8371,7 +8374,7 @@ var methods = [...]Method{
 			LegacyBot: {Kind: Unknown},
 		},
 		Conditional: []Conditional{
-			{Scope: "users:read.email", When: "the email field of the profiles is read", Args: nil, Source: "https://api.slack.com/scopes/users:read.email"},
+			{Scope: "users:read.email", When: "the email field of the profiles is read", Args: nil, Fields: []string{"profile.email"}, Source: "https://api.slack.com/scopes/users:read.email (the scope is required to access the email field in user objects returned by users.list and users.info)"},
 		},
 		Errors: []APIError{
 			{"invalid_cursor", "Value passed for `cursor` was not valid or is no longer valid."},
@@ -8426,6 +8429,9 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"users.profile:read"}}},
 			User:      {Kind: Accepted, Clauses: []Clause{{"users.profile:read"}}},
 			LegacyBot: {Kind: Unknown},
+		},
+		Conditional: []Conditional{
+			{Scope: "users:read.email", When: "the email field of the profile is read", Args: nil, Fields: []string{"profile.email"}, Source: "https://api.slack.com/scopes/users:read.email (the scope is required to access the email field in user profiles retrieved with the Web API; the page names users.list and users.info, this method returns a user profile too: the reading that never asks for less)"},
 		},
 		Errors: []APIError{
 			{"ratelimited", "You are attempting to call this method too frequently."},

@@ -146,6 +146,10 @@ func printMethod(w io.Writer, m catalog.Method) {
 		fmt.Fprintf(w, "  also %s when %s\n", c.Scope, c.When)
 	}
 	for _, a := range m.Arguments {
+		if a.One != "" || a.Many != "" {
+			fmt.Fprintf(w, "  argument %s narrows it: one value: %s, more: %s\n", a.Name, a.One, a.Many)
+			continue
+		}
 		var vs []string
 		for _, v := range a.Values {
 			vs = append(vs, v.Value+": "+v.Scope)

@@ -6,6 +6,8 @@ import (
 	"os"
 	"slices"
 	"strings"
+
+	"github.com/slackscope/slackscope/analyzer"
 )
 
 // exitIncomplete is the exit status of a run that found nothing wrong but could not
@@ -59,7 +61,9 @@ func summarize(run *analysisRun, requireManifest bool) *summary {
 	uses, unresolved := map[string]bool{}, map[string]bool{}
 	for _, r := range programRoots(run) {
 		for _, u := range r.res.Program {
-			uses[u.Kind.String()+" "+u.Method] = true
+			if u.Kind != analyzer.FieldUse { // a field read goes with the call it reads (users.info)
+				uses[u.Kind.String()+" "+u.Method] = true
+			}
 		}
 		for _, u := range r.res.ProgramUnresolved {
 			unresolved[u.Position+" "+u.Callee] = true

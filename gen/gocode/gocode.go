@@ -165,7 +165,7 @@ func Write(c *model.Catalog) ([]byte, error) {
 		if len(m.Conditional) > 0 {
 			w.p("Conditional: []Conditional{")
 			for _, cd := range m.Conditional {
-				w.p("{Scope: %s, When: %s, Args: %s, Source: %s},", q(cd.Scope), q(cd.When), strs(cd.Args), q(cd.Source))
+				w.p("{Scope: %s, When: %s, Args: %s, Fields: %s, Source: %s},", q(cd.Scope), q(cd.When), strs(cd.Args), strs(cd.Fields), q(cd.Source))
 			}
 			w.p("},")
 		}
@@ -176,7 +176,7 @@ func Write(c *model.Catalog) ([]byte, error) {
 				for _, v := range slices.Sorted(maps.Keys(a.Values)) {
 					vs = append(vs, fmt.Sprintf("{%s, %s}", q(v), q(a.Values[v])))
 				}
-				w.p("{Name: %s, Default: %s, Values: []ArgumentValue{%s}, Note: %s, Source: %s},", q(a.Name), strs(a.Default), strings.Join(vs, ", "), q(a.Note), q(a.Source))
+				w.p("{Name: %s, Default: %s, Values: []ArgumentValue{%s}, One: %s, Many: %s, Note: %s, Source: %s},", q(a.Name), strs(a.Default), strings.Join(vs, ", "), q(a.One), q(a.Many), q(a.Note), q(a.Source))
 			}
 			w.p("},")
 		}

@@ -58,7 +58,8 @@ type Conditional struct {
 	fields
 	Scope  string   `yaml:"scope"`
 	When   string   `yaml:"when"`
-	Args   []string `yaml:"args"` // the Web API arguments whose presence makes it needed
+	Args   []string `yaml:"args"`   // the Web API arguments whose presence makes it needed
+	Fields []string `yaml:"fields"` // the response fields whose reading makes it needed (profile.email)
 	Source string   `yaml:"source"`
 }
 
@@ -69,6 +70,8 @@ type Argument struct {
 	Name    string            `yaml:"name"`
 	Default []string          `yaml:"default"` // the values Slack assumes when the argument is absent
 	Values  map[string]string `yaml:"values"`  // value -> scope; a value not listed narrows nothing
+	One     string            `yaml:"one"`     // the scope when the list has one value, whatever it is
+	Many    string            `yaml:"many"`    // the scope when it has more than one
 	Note    string            `yaml:"note"`
 	Source  string            `yaml:"source"`
 }

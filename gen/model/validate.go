@@ -258,6 +258,19 @@ func checkMethod(m *Method, methods map[string]*Method, scopeRef func(Pos, strin
 				errs.add(p, "arguments.values", "scope %q is not among the method's alternatives for any token type (an argument can only narrow them)", sc)
 			}
 		}
+		for _, by := range [][2]string{{"one", a.One}, {"many", a.Many}} {
+			if by[1] == "" {
+				continue
+			}
+			n := len(*errs)
+			scopeRef(a.at(by[0]), "arguments."+by[0], by[1])
+			if len(*errs) == n && !alternatives[by[1]] {
+				errs.add(a.at(by[0]), "arguments."+by[0], "scope %q is not among the method's alternatives for any token type (an argument can only narrow them)", by[1])
+			}
+		}
+		if (a.One != "" || a.Many != "") && len(a.Values) > 0 {
+			errs.add(a.at("name"), "arguments", "an argument narrows by its values or by their count, not both")
+		}
 		for i, d := range a.Default {
 			if _, ok := a.Values[d]; !ok {
 				errs.add(a.item("default", i), "arguments.default", "default value %q has no scope in values", d)
