@@ -258,8 +258,11 @@ func TestFixtures(t *testing.T) {
 			"events/channeltype/switch": {catalog.Bot: {"chat:write", "im:history", "mpim:history"}, catalog.AppLevel: {"connections:write"}},
 			"events/channeltype/guard":  {catalog.Bot: {"chat:write", "im:history"}},
 			// conversations.open narrowed by how many users it opens with.
-			"arguments/dm":             {catalog.Bot: {"chat:write", "im:read", "im:write"}},
-			"arguments/group":          {catalog.Bot: {"mpim:write"}},
+			"arguments/dm":    {catalog.Bot: {"chat:write", "im:read", "im:write"}},
+			"arguments/group": {catalog.Bot: {"mpim:write"}},
+			// A webhook URL's origin decides: response_url needs nothing.
+			"webhook/respond":          {catalog.Bot: {"commands"}},
+			"webhook/incoming":         {catalog.Bot: {"incoming-webhook"}},
 			"events/channeltype/react": {catalog.Bot: {"channels:history", "chat:write", "groups:history", "im:history", "mpim:history", "reactions:write"}},
 		} {
 			res := byPkg[pkg]
@@ -293,6 +296,19 @@ func TestFixtures(t *testing.T) {
 			if diff := cmp.Diff(want, res.Minimum[catalog.Bot].Names()); diff != "" {
 				t.Errorf("%s bot scopes (-want +got):\n%s", pkg, diff)
 			}
+		}
+	})
+	// Reflection: a constant name is the method it names; any other is unresolved.
+	t.Run("reflection", func(t *testing.T) {
+		named := byPkg["reflection/named"]
+		if diff := cmp.Diff([]string{"chat:write", "reactions:write"}, named.Minimum[catalog.Bot].Names()); diff != "" {
+			t.Errorf("reflection/named bot scopes (-want +got):\n%s", diff)
+		}
+		if un := named.Unresolved; len(un) != 1 || !strings.Contains(un[0].Why, "chat:write.customize is needed if username") {
+			t.Errorf("reflection/named unresolved = %+v, want the options of the reflective PostMessage", un)
+		}
+		if un := byPkg["reflection/dynamic"].Unresolved; len(un) != 1 || !strings.Contains(un[0].Why, "chosen at run time by reflection") {
+			t.Errorf("reflection/dynamic unresolved = %+v, want the MethodByName call", un)
 		}
 	})
 	// Code that calls no Slack API gets no diagnostic and no fact.

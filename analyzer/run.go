@@ -80,6 +80,8 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 		uses = append(uses, Use{Method: h.name, Kind: h.kind(), Pos: h.pos, Callee: h.why})
 	}
 	uses = append(uses, findFieldReads(pass)...)
+	ru, rn := findReflectCalls(pass, br)
+	uses, unresolved = append(uses, ru...), append(unresolved, rn...)
 	if br.Failure != "" && len(pass.Files) > 0 {
 		unresolved = append(unresolved, Unresolved{Pos: pass.Files[0].Package, Callee: pass.Pkg.Path(),
 			Why: "slackscope could not analyse this package (" + br.Failure + "); please report it"})

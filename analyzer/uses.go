@@ -119,6 +119,9 @@ func findUses(pass *analysis.Pass, res *bindings.Result) (uses []Use, unresolved
 				continue
 			}
 			for _, t := range derive.Resolve(fn, s).Targets {
+				if t.Kind == derive.IncomingWebhook && site.Call != nil && isResponseURL(pass, paramArg(site.Call, fn, t.Detail), 0) {
+					continue // an interaction's response_url: no feature, no scope
+				}
 				if t.Kind == derive.IncomingWebhook && !seen[string(t.Kind)] {
 					seen[string(t.Kind)] = true
 					uses = append(uses, Use{Method: string(t.Kind), Kind: FeatureUse, Pos: site.Pos(), Callee: callee})
