@@ -208,7 +208,7 @@ func (r *request) checkHandledSubscribed(rep *reporter, u Use, tk tokens) {
 	default:
 		return
 	}
-	t := tk.forUse(FactUse{Method: u.Method, Kind: u.Kind})
+	t := tk.forUse(FactUse{Method: u.Method, Kind: u.Kind, RTM: u.RTM})
 	ev, ok := catalog.LookupEvent(u.Method)
 	if !ok || t == catalog.LegacyBot || ev.APIs&catalog.EventsAPI == 0 || len(ev.Scopes) == 0 {
 		return

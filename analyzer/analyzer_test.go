@@ -298,6 +298,20 @@ func TestFixtures(t *testing.T) {
 			}
 		}
 	})
+	// A Socket Mode app with an RTM fallback: its message events are the modern path's.
+	t.Run("fallback", func(t *testing.T) {
+		res := byPkg["events/fallback"]
+		wantChoices := []catalog.Choice{{AnyOf: []string{"channels:history", "groups:history", "im:history", "mpim:history"}, Needs: []string{"message"}}}
+		if diff := cmp.Diff(wantChoices, res.Minimum[catalog.Bot].Choices); diff != "" {
+			t.Errorf("bot choices (-want +got):\n%s", diff)
+		}
+		if diff := cmp.Diff([]string{"bot"}, res.Minimum[catalog.LegacyBot].Names()); diff != "" {
+			t.Errorf("classic bot scopes (-want +got):\n%s", diff)
+		}
+		if diff := cmp.Diff([]string{"connections:write"}, res.Minimum[catalog.AppLevel].Names()); diff != "" {
+			t.Errorf("app-level scopes (-want +got):\n%s", diff)
+		}
+	})
 	// Reflection: a constant name is the method it names; any other is unresolved.
 	t.Run("reflection", func(t *testing.T) {
 		named := byPkg["reflection/named"]

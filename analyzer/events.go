@@ -110,6 +110,7 @@ type handled struct {
 	pos     token.Pos
 	why     string   // "*slackevents.AppMentionEvent", "slackevents.AppMention"
 	decl    ast.Decl // the top-level declaration it is in: each function counts apart
+	rtm     bool     // shown by a type of slack-go's RTM (*slack.MessageEvent)
 }
 
 // kind is the kind of use a handled thing is.
@@ -118,6 +119,13 @@ func (h handled) kind() UseKind {
 		return FeatureUse
 	}
 	return EventUse
+}
+
+// isRTMType reports whether t is an event type of slack-go's RTM: its root package
+// (slack.MessageEvent), not slackevents (the Events API's, which Socket Mode delivers too).
+func isRTMType(t types.Type) bool {
+	n, ok := types.Unalias(deref(t)).(*types.Named)
+	return ok && isClientPackage(n.Obj().Pkg()) && n.Obj().Pkg().Name() == "slack"
 }
 
 // eventByChannelType is the message.* event whose messages have channel type ct (the
@@ -158,8 +166,11 @@ func findHandled(pass *analysis.Pass) []handled {
 		if h.decl == nil {
 			h.decl = decl
 		}
-		if !slices.ContainsFunc(out, func(o handled) bool { return o.name == h.name && o.feature == h.feature && o.decl == h.decl }) {
+		i := slices.IndexFunc(out, func(o handled) bool { return o.name == h.name && o.feature == h.feature && o.decl == h.decl })
+		if i < 0 {
 			out = append(out, h)
+		} else {
+			out[i].rtm = out[i].rtm && h.rtm // an RTM handler only if every one is
 		}
 	}
 	facts := map[*types.Package]*EventTypesFact{}
@@ -201,8 +212,10 @@ func findHandled(pass *analysis.Pass) []handled {
 			switch n := n.(type) {
 			case *ast.TypeAssertExpr:
 				if n.Type != nil {
-					if ev, _, ok := eventOf(pass.TypesInfo.TypeOf(n.Type)); ok {
-						add(handled{name: ev, pos: n.Pos(), why: typeString(pass.TypesInfo.TypeOf(n.Type))})
+					if t := pass.TypesInfo.TypeOf(n.Type); t != nil {
+						if ev, _, ok := eventOf(t); ok {
+							add(handled{name: ev, pos: n.Pos(), why: typeString(t), rtm: isRTMType(t)})
+						}
 					}
 				}
 			case *ast.SwitchStmt:
@@ -216,7 +229,7 @@ func findHandled(pass *analysis.Pass) []handled {
 				for _, e := range n.List {
 					if tv, ok := pass.TypesInfo.Types[e]; ok && tv.IsType() {
 						if ev, _, ok := eventOf(tv.Type); ok {
-							add(handled{name: ev, pos: e.Pos(), why: typeString(tv.Type)})
+							add(handled{name: ev, pos: e.Pos(), why: typeString(tv.Type), rtm: isRTMType(tv.Type)})
 						}
 						continue
 					}
@@ -265,7 +278,7 @@ func findHandled(pass *analysis.Pass) []handled {
 				continue
 			}
 			for _, ev := range narrowed {
-				add(handled{name: ev, pos: h.pos, why: h.why + " (ChannelType)", decl: h.decl})
+				add(handled{name: ev, pos: h.pos, why: h.why + " (ChannelType)", decl: h.decl, rtm: h.rtm})
 			}
 		}
 	}

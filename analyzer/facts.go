@@ -35,6 +35,7 @@ type FactUse struct {
 	Narrowed []string `json:",omitempty"`
 	Extra    []string `json:",omitempty"`
 	Open     bool     `json:",omitempty"` // some call leaves the choice open
+	RTM      bool     `json:",omitempty"` // an event every handler of which is an RTM handler
 	// From are, for a field read, the methods of the program whose answers hold the
 	// field (set per program by pairFields, never in a fact).
 	From []string `json:"-"`
@@ -142,6 +143,7 @@ func (s *useSet) add(u FactUse) {
 		return
 	}
 	prev.Open = prev.Open || u.Open
+	prev.RTM = prev.RTM && u.RTM
 	for _, sc := range u.Narrowed {
 		if !slices.Contains(prev.Narrowed, sc) {
 			prev.Narrowed = append(prev.Narrowed, sc)

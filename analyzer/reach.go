@@ -54,7 +54,7 @@ func reach(pass *analysis.Pass, uses []Use, unresolved []Unresolved) *reachResul
 		n.own.add(FactUse{
 			Method: u.Method, Kind: u.Kind, Callee: u.Callee,
 			Position: pass.Fset.Position(u.Pos).String(),
-			Narrowed: u.Narrowed, Extra: u.Extra, Open: u.Narrowed == nil,
+			Narrowed: u.Narrowed, Extra: u.Extra, Open: u.Narrowed == nil, RTM: u.RTM,
 		})
 	}
 	for _, u := range unresolved {

@@ -77,7 +77,7 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 		handlers = findHandled(pass)
 	}
 	for _, h := range handlers {
-		uses = append(uses, Use{Method: h.name, Kind: h.kind(), Pos: h.pos, Callee: h.why})
+		uses = append(uses, Use{Method: h.name, Kind: h.kind(), Pos: h.pos, Callee: h.why, RTM: h.rtm})
 	}
 	uses = append(uses, findFieldReads(pass)...)
 	ru, rn := findReflectCalls(pass, br)
@@ -313,9 +313,11 @@ func (tk tokens) forMethod(m catalog.Method) (catalog.TokenType, bool) {
 }
 
 // forUse is the token type a use is made with (features: the program's; events: the
-// classic bot's when the program runs an RTM session and RTM delivers the event).
+// classic bot's when the program runs an RTM session and only RTM handlers handle the
+// event: a program that also handles it as an Events API event, in Socket Mode or over
+// HTTP, is a modern app with a classic fallback, and the modern path is the answer).
 func (tk tokens) forUse(u FactUse) catalog.TokenType {
-	if u.Kind == EventUse && slices.Contains(tk.held, catalog.LegacyBot) {
+	if u.Kind == EventUse && u.RTM && slices.Contains(tk.held, catalog.LegacyBot) {
 		if e, ok := catalog.LookupEvent(u.Method); ok && e.APIs&catalog.RTM != 0 {
 			return catalog.LegacyBot
 		}
@@ -561,7 +563,7 @@ func checkHandled(rep *reporter, u Use, tk tokens, req *request) {
 		req.checkHandledSubscribed(rep, u, tk)
 	}
 	// An RTM session delivers its events to the classic bot, which no request grants.
-	t := tk.forUse(FactUse{Method: u.Method, Kind: u.Kind})
+	t := tk.forUse(FactUse{Method: u.Method, Kind: u.Kind, RTM: u.RTM})
 	n, ok := need(FactUse{Method: u.Method, Kind: u.Kind, Open: true}, t)
 	if !ok || n.Requirement.Kind != catalog.Accepted {
 		return

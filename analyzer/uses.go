@@ -60,6 +60,10 @@ type Use struct {
 	// (chat:write.customize for MsgOptionUsername).
 	Extra []string
 
+	// RTM marks an event handled as an RTM event (a type of slack-go's RTM,
+	// *slack.MessageEvent), not an Events API one (*slackevents.MessageEvent).
+	RTM bool
+
 	// openOptions say why a conditional scope is left undecided: the options the call
 	// passes could not be followed (options.go). Each becomes an unresolved call.
 	openOptions []string
