@@ -312,6 +312,27 @@ func TestFixtures(t *testing.T) {
 			t.Errorf("app-level scopes (-want +got):\n%s", diff)
 		}
 	})
+	// A library reports what each exported entry point needs.
+	t.Run("entries", func(t *testing.T) {
+		got := map[string][]string{}
+		for _, e := range byPkg["app/slackx"].Entries {
+			got[e.Func] = e.Minimum[catalog.Bot].Names()
+		}
+		want := map[string][]string{
+			"(*slackx.Notifier).Announce":    {"chat:write", "reactions:write"},
+			"(*slackx.Notifier).Done":        {"chat:write", "reactions:write"},
+			"(*slackx.Notifier).Whisper":     {"chat:write"},
+			"(*slackx.Notifier).AskApproval": {},
+			"(*slackx.Notifier).AttachLog":   {"files:write"},
+			"(*slackx.Notifier).Requester":   {"users:read"},
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("entries (-want +got):\n%s", diff)
+		}
+		if e := byPkg["app"].Entries; len(e) != 0 {
+			t.Errorf("a command has entries: %+v", e)
+		}
+	})
 	// Reflection: a constant name is the method it names; any other is unresolved.
 	t.Run("reflection", func(t *testing.T) {
 		named := byPkg["reflection/named"]

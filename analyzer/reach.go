@@ -43,6 +43,9 @@ type reachResult struct {
 	// via is where the package's code leads to a use of another package that program
 	// holds.
 	via func(FactUse) token.Pos
+	// entries are, for a package other than main (a library), its exported functions
+	// and the methods of its exported types that reach anything, in source order.
+	entries []*reachNode
 }
 
 // reach computes what the package's functions reach from its uses, exports a funcFact for
@@ -73,6 +76,9 @@ func reach(pass *analysis.Pass, uses []Use, unresolved []Unresolved) *reachResul
 	for _, n := range g.nodes {
 		if n.fn != nil && len(n.uses)+len(n.unresolved) > 0 && exportsReach(n.fn) && pass.Pkg.Name() != "main" {
 			pass.ExportObjectFact(n.fn, &funcFact{Uses: n.uses, Unresolved: n.unresolved})
+			if isEntry(n.fn) {
+				res.entries = append(res.entries, n)
+			}
 		}
 	}
 
@@ -156,6 +162,17 @@ func (g *reachGraph) via(roots []*reachNode, u FactUse) token.Pos {
 // exportsReach reports whether another package can refer to fn (a main package's
 // functions are not asked for): exported functions, and
 // every method (an interface of its package may name an unexported one).
+// isEntry reports whether a library's user can call fn: an exported function, or an
+// exported method of an exported type.
+func isEntry(fn *types.Func) bool {
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return fn.Exported()
+	}
+	n, ok := types.Unalias(deref(recv.Type())).(*types.Named)
+	return fn.Exported() && ok && n.Obj().Exported()
+}
+
 func exportsReach(fn *types.Func) bool {
 	return fn.Exported() || fn.Signature().Recv() != nil
 }

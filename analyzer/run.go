@@ -43,6 +43,18 @@ type Result struct {
 	// Requests name what the package was checked against: the manifest's path, and
 	// "oauth2.Config" or "the authorize URL" for scope requests written in its code.
 	Requests []string
+	// Entries are, for a package other than main (a library), what each of its
+	// exported functions and methods needs when a program calls it, in source order.
+	Entries []Entry
+}
+
+// An Entry is an exported function or method of a library and the minimum scope set of
+// what a call of it reaches.
+type Entry struct {
+	Func       string // "(*slackx.Notifier).Announce"
+	Position   string // "file:line:col" of its declaration
+	Minimum    map[catalog.TokenType]catalog.MinimumSet
+	Unresolved []FactUnresolved
 }
 
 func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manifest.Cache) (any, error) {
@@ -100,6 +112,12 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 	userToo := token == catalog.User || (req != nil && len(req.names(catalog.UserList)) > 0) || cfg.NoManifest
 	tk := heldTokens(res.Program, token, userToo)
 	res.Minimum = minimum(res.Program, tk)
+	for _, n := range reached.entries {
+		res.Entries = append(res.Entries, Entry{
+			Func: shortName(n.fn), Position: pass.Fset.Position(n.fn.Pos()).String(),
+			Minimum: minimum(pairFields(n.uses), tk), Unresolved: n.unresolved,
+		})
+	}
 
 	for _, u := range uses {
 		// A main package's functions that main does not reach are dead code: what they

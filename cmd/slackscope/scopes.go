@@ -20,6 +20,16 @@ type programScopes struct {
 	Unresolved []unresolved  `json:"unresolved,omitempty"`
 	// Partial is set when packages of the run did not load: what they call is missing.
 	Partial bool `json:"partial,omitempty"`
+	// Entries are, for a library (no command among the roots), what a call of each of its
+	// exported functions and methods needs.
+	Entries []entryScopes `json:"entries,omitempty"`
+}
+
+type entryScopes struct {
+	Func       string        `json:"func"`
+	Position   string        `json:"position"`
+	Tokens     []tokenScopes `json:"tokens"`
+	Unresolved int           `json:"unresolved,omitempty"` // unresolved calls it reaches
 }
 
 type tokenScopes struct {
@@ -118,38 +128,52 @@ func programs(run *analysisRun) []programScopes {
 	out := []programScopes{}
 	for _, r := range programRoots(run) {
 		p := programScopes{Package: r.pkg.PkgPath}
-		where := map[string]string{}
-		for _, u := range r.res.Program {
-			where[u.Method] = relPosition(wd, u.Position)
-		}
-		for _, t := range []catalog.TokenType{catalog.Bot, catalog.User, catalog.AppLevel, catalog.LegacyBot} {
-			set, ok := r.res.Minimum[t]
-			if !ok {
-				continue
-			}
-			ts := tokenScopes{Token: t.String(), Scopes: []scopeNeed{}}
-			for _, s := range set.Scopes {
-				ts.Scopes = append(ts.Scopes, scopeNeed{Scope: s.Scope, Methods: s.Needs, Position: firstWhere(where, s.Needs)})
-			}
-			for _, c := range set.Choices {
-				ts.Choices = append(ts.Choices, choice{AnyOf: c.AnyOf, Methods: c.Needs, Position: firstWhere(where, c.Needs)})
-			}
-			for _, u := range set.Unsupported {
-				why := "the catalog does not say what a " + t.String() + " token needs"
-				if m, ok := catalog.LookupMethod(u.Name); ok && (m.Status == catalog.Retired || m.Status == catalog.Removed) {
-					why = "Slack has " + m.Status.String() + " it"
-				} else if u.Kind == catalog.NotAccepted {
-					why = "a " + t.String() + " token cannot call it"
-				}
-				ts.Unsupported = append(ts.Unsupported, u.Name+": "+why)
-			}
-			p.Tokens = append(p.Tokens, ts)
-		}
+		p.Tokens = tokenSets(wd, r.res.Minimum, r.res.Program)
 		// The unresolved calls the program reaches, in its own packages and its imports.
 		for _, u := range r.res.ProgramUnresolved {
 			p.Unresolved = append(p.Unresolved, unresolved{Position: relPosition(wd, u.Position), Callee: u.Callee, Why: u.Why})
 		}
+		if r.pkg.Name != "main" {
+			for _, e := range r.res.Entries {
+				p.Entries = append(p.Entries, entryScopes{Func: e.Func, Position: relPosition(wd, e.Position),
+					Tokens: tokenSets(wd, e.Minimum, r.res.Program), Unresolved: len(e.Unresolved)})
+			}
+		}
 		out = append(out, p)
+	}
+	return out
+}
+
+// tokenSets are the minimum sets per token type, in a fixed order, with a position of
+// one use that needs each scope (from uses).
+func tokenSets(wd string, min map[catalog.TokenType]catalog.MinimumSet, uses []analyzer.FactUse) []tokenScopes {
+	where := map[string]string{}
+	for _, u := range uses {
+		where[u.Method] = relPosition(wd, u.Position)
+	}
+	var out []tokenScopes
+	for _, t := range []catalog.TokenType{catalog.Bot, catalog.User, catalog.AppLevel, catalog.LegacyBot} {
+		set, ok := min[t]
+		if !ok {
+			continue
+		}
+		ts := tokenScopes{Token: t.String(), Scopes: []scopeNeed{}}
+		for _, s := range set.Scopes {
+			ts.Scopes = append(ts.Scopes, scopeNeed{Scope: s.Scope, Methods: s.Needs, Position: firstWhere(where, s.Needs)})
+		}
+		for _, c := range set.Choices {
+			ts.Choices = append(ts.Choices, choice{AnyOf: c.AnyOf, Methods: c.Needs, Position: firstWhere(where, c.Needs)})
+		}
+		for _, u := range set.Unsupported {
+			why := "the catalog does not say what a " + t.String() + " token needs"
+			if m, ok := catalog.LookupMethod(u.Name); ok && (m.Status == catalog.Retired || m.Status == catalog.Removed) {
+				why = "Slack has " + m.Status.String() + " it"
+			} else if u.Kind == catalog.NotAccepted {
+				why = "a " + t.String() + " token cannot call it"
+			}
+			ts.Unsupported = append(ts.Unsupported, u.Name+": "+why)
+		}
+		out = append(out, ts)
 	}
 	return out
 }
@@ -202,6 +226,33 @@ func writeScopesText(w io.Writer, p programScopes, header bool) {
 		fmt.Fprintln(w, "unresolved calls (what they need is not known from the code):")
 		for _, u := range p.Unresolved {
 			fmt.Fprintf(w, "  %s: %s: %s\n", u.Position, u.Callee, u.Why)
+		}
+	}
+	if len(p.Entries) > 0 {
+		fmt.Fprintln(w, "exported functions (what a program that calls each needs):")
+		width := 0
+		for _, e := range p.Entries {
+			width = max(width, len(e.Func))
+		}
+		for _, e := range p.Entries {
+			var needs []string
+			for _, t := range e.Tokens {
+				names := scopeNames(t.Scopes)
+				for _, c := range t.Choices {
+					names = append(names, "one of "+strings.Join(c.AnyOf, "|"))
+				}
+				names = append(names, t.Unsupported...)
+				if len(names) > 0 {
+					needs = append(needs, t.Token+": "+strings.Join(names, ", "))
+				}
+			}
+			if len(needs) == 0 {
+				needs = []string{"no scope"}
+			}
+			if e.Unresolved > 0 {
+				needs = append(needs, fmt.Sprintf("%d unresolved", e.Unresolved))
+			}
+			fmt.Fprintf(w, "  %-*s  %s  %s\n", width, e.Func, strings.Join(needs, "; "), e.Position)
 		}
 	}
 }
