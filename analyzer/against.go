@@ -31,8 +31,9 @@ func (r *request) addDirectives(rep *reporter) {
 
 // reportMissing reports, at pos, each clause the request does not meet for token t:
 // "<subject>, which needs <scope> on a bot token; manifest.yml does not request it
-// (oauth_config.scopes.bot)". App-level and classic tokens are not requested in
-// oauth_config: checkTokens says what they need.
+// (oauth_config.scopes.bot)", with the fix that adds the scope to the manifest when one
+// scope meets the clause. App-level and classic tokens are not requested in oauth_config:
+// checkTokens says what they need.
 func (r *request) reportMissing(rep *reporter, pos token.Pos, subject string, clauses []catalog.Clause, t catalog.TokenType) {
 	if t != catalog.Bot && t != catalog.User {
 		return
@@ -40,7 +41,7 @@ func (r *request) reportMissing(rep *reporter, pos token.Pos, subject string, cl
 	for _, c := range r.gaps(clauses, t) {
 		rep.report(MissingScope, analysis.Diagnostic{Pos: pos, Message: fmt.Sprintf(
 			"%s, which needs %s on a %s token; %s does not request it (oauth_config.scopes.%s)",
-			subject, clauseText(c), tokenName(t), r.source, listOf(t))})
+			subject, clauseText(c), tokenName(t), r.source, listOf(t)), SuggestedFixes: r.addFix(t, c)})
 	}
 }
 
@@ -178,7 +179,7 @@ func (r *request) checkSubscriptions(rep *reporter, prog []FactUse, tk tokens) {
 				for _, c := range r.gaps(ev.Scopes, t) {
 					rep.report(MissingScope, analysis.Diagnostic{Pos: pos, End: end, Message: fmt.Sprintf(
 						"%s subscribes to %s, which needs %s on a %s token; %s does not request it (oauth_config.scopes.%s), and Slack requires it for the subscription",
-						r.source, e.Name, clauseText(c), tokenName(t), r.source, listOf(t))})
+						r.source, e.Name, clauseText(c), tokenName(t), r.source, listOf(t)), SuggestedFixes: r.addFix(t, c)})
 				}
 			}
 		}

@@ -26,6 +26,14 @@ type request struct {
 	// manifest's request; nil for one written in Go.
 	man  *manifest.Manifest
 	file *token.File
+
+	// Worked out on first use, for the checks of main packages and for the missing-scope
+	// fixes of every package: what Validate says of the request, the fixes that replace
+	// scopes, and where each list's new scopes go.
+	problems  []catalog.Problem
+	validated bool
+	repl      *replacements
+	ends      map[catalog.List]*manifest.ListEnd
 }
 
 // A requested scope: its list, its name and the span of its text.
@@ -141,11 +149,11 @@ func listOf(t catalog.TokenType) catalog.List {
 // and a problem Validate gives once per occurrence of a repeated scope is reported once
 // at each of them, not once per occurrence at all of them.
 func (r *request) checkRequest(rep *reporter) map[string]bool {
-	req := catalog.Request{Bot: r.names(catalog.BotList), User: r.names(catalog.UserList), Classic: r.names(catalog.ClassicList)}
 	at := r.places()
 	reported := map[string]bool{}
 	done := map[problemKey]bool{}
-	for _, p := range catalog.Validate(req) {
+	fixes := r.replacements().at
+	for _, p := range r.validate() {
 		k := placeKey(p.List, p.Scope)
 		reported[k] = true
 		pk := keyOf(p)
@@ -159,13 +167,70 @@ func (r *request) checkRequest(rep *reporter) map[string]bool {
 		}
 		for _, s := range at[k] {
 			d := analysis.Diagnostic{Pos: s.pos, End: s.end, Message: msg}
-			if (p.Code == catalog.DeprecatedScope || p.Code == catalog.UnknownScope) && len(p.Suggestions) == 1 && s.exact {
-				d.SuggestedFixes = r.replaceFix(s, p.Suggestions[0], len(at[placeKey(s.list, p.Suggestions[0])]) > 0)
+			if _, ok := replacement(p); ok {
+				d.SuggestedFixes = fixes[s.pos]
 			}
 			rep.report(checkFor(p.Code), d)
 		}
 	}
 	return reported
+}
+
+// validate is what the catalog's Validate says of the request (worked out once).
+func (r *request) validate() []catalog.Problem {
+	if !r.validated {
+		r.problems = catalog.Validate(catalog.Request{Bot: r.names(catalog.BotList), User: r.names(catalog.UserList), Classic: r.names(catalog.ClassicList)})
+		r.validated = true
+	}
+	return r.problems
+}
+
+// replacement is the one scope to request instead of a deprecated or misspelt one.
+func replacement(p catalog.Problem) (string, bool) {
+	if (p.Code == catalog.DeprecatedScope || p.Code == catalog.UnknownScope) && len(p.Suggestions) == 1 {
+		return p.Suggestions[0], true
+	}
+	return "", false
+}
+
+// replacements are the fixes of the request's deprecated and misspelt scopes that have
+// one replacement: by the position of the scope they fix, and by placeKey of the scope
+// they bring in, so that a missing-scope fix for that scope is the same fix (applied
+// together, they write it once, never a second chat:write beside the replaced
+// chat:write:bot).
+type replacements struct {
+	at     map[token.Pos][]analysis.SuggestedFix
+	brings map[string][]analysis.SuggestedFix
+}
+
+// replacements works out the request's replacements once. Of several scopes replaced
+// by the same one (chat:write:bot and chat:write:user), the first is replaced and the
+// others removed, as those are when the list already has it.
+func (r *request) replacements() *replacements {
+	if r.repl != nil {
+		return r.repl
+	}
+	r.repl = &replacements{at: map[token.Pos][]analysis.SuggestedFix{}, brings: map[string][]analysis.SuggestedFix{}}
+	at := r.places()
+	for _, p := range r.validate() {
+		repl, ok := replacement(p)
+		if !ok {
+			continue
+		}
+		for _, s := range at[placeKey(p.List, p.Scope)] {
+			if _, done := r.repl.at[s.pos]; done || !s.exact {
+				continue // Validate's copy for another occurrence
+			}
+			k := placeKey(s.list, repl)
+			_, claimed := r.repl.brings[k]
+			fixes := r.replaceFix(s, repl, len(at[k]) > 0 || claimed)
+			r.repl.at[s.pos] = fixes
+			if len(at[k]) == 0 && !claimed {
+				r.repl.brings[k] = fixes
+			}
+		}
+	}
+	return r.repl
 }
 
 // places indexes where the request names each scope, by placeKey.
@@ -202,6 +267,39 @@ func (r *request) replaceFix(s requested, repl string, already bool) []analysis.
 		}
 	}
 	return []analysis.SuggestedFix{{Message: msg, TextEdits: []analysis.TextEdit{{Pos: s.pos, End: s.end, NewText: []byte(repl)}}}}
+}
+
+// addFix is the fix for a missing clause of token type t in a manifest: the scope
+// inserted into its list (manifest.FindListEnd), or the replacement that brings it in
+// already. A choice of several scopes gets none: only the app's author knows which
+// conversations it reads.
+func (r *request) addFix(t catalog.TokenType, c catalog.Clause) []analysis.SuggestedFix {
+	if r.man == nil || r.file == nil || len(c) != 1 {
+		return nil
+	}
+	list, scope := listOf(t), c[0]
+	if fixes, ok := r.replacements().brings[placeKey(list, scope)]; ok {
+		return fixes
+	}
+	if r.ends == nil {
+		r.ends = map[catalog.List]*manifest.ListEnd{}
+	}
+	end, seen := r.ends[list]
+	if !seen {
+		end, _ = manifest.FindListEnd(r.man.Content, string(list))
+		r.ends[list] = end
+	}
+	if end == nil {
+		return nil
+	}
+	in := end.Insert(scope)
+	pos := r.file.Pos(in.Offset)
+	var edits []analysis.TextEdit
+	if in.Header != "" {
+		edits = append(edits, analysis.TextEdit{Pos: pos, End: pos, NewText: []byte(in.Header)})
+	}
+	edits = append(edits, analysis.TextEdit{Pos: pos, End: pos, NewText: []byte(in.Item)})
+	return []analysis.SuggestedFix{{Message: fmt.Sprintf("add %s to oauth_config.scopes.%s", scope, list), TextEdits: edits}}
 }
 
 // gaps are the clauses of a need that the request does not meet for token type t.

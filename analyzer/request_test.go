@@ -21,22 +21,31 @@ type manifestFinding struct {
 // manifest's problems, checkRequest), outside any package, and returns what they report.
 func checkManifest(tb testing.TB, content []byte) []manifestFinding {
 	tb.Helper()
+	req, rep, diags := manifestRequest(tb, content)
+	req.reportProblems(rep)
+	req.checkRequest(rep)
+	rep.finish()
+	out := make([]manifestFinding, len(*diags))
+	for i, d := range *diags {
+		out[i] = manifestFinding{Diagnostic: d}
+		if d.Pos.IsValid() {
+			out[i].line = req.file.Line(d.Pos)
+		}
+	}
+	return out
+}
+
+// manifestRequest is the request of a manifest outside any package, the reporter the
+// checks report to, and where its diagnostics go.
+func manifestRequest(tb testing.TB, content []byte) (*request, *reporter, *[]analysis.Diagnostic) {
+	tb.Helper()
 	man, err := manifest.Parse("manifest.yml", content)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	var diags []analysis.Diagnostic
-	pass := &analysis.Pass{Fset: token.NewFileSet(), Report: func(d analysis.Diagnostic) { diags = append(diags, d) }}
-	rep := newReporter(pass, false)
-	req := fromManifest(pass, man)
-	req.reportProblems(rep)
-	req.checkRequest(rep)
-	rep.finish()
-	out := make([]manifestFinding, len(diags))
-	for i, d := range diags {
-		out[i] = manifestFinding{d, pass.Fset.Position(d.Pos).Line}
-	}
-	return out
+	diags := new([]analysis.Diagnostic)
+	pass := &analysis.Pass{Fset: token.NewFileSet(), Report: func(d analysis.Diagnostic) { *diags = append(*diags, d) }}
+	return fromManifest(pass, man), newReporter(pass, false), diags
 }
 
 // unknownScopesManifest is a manifest whose bot list requests chat:write and then n
