@@ -571,6 +571,15 @@ func sumMatches(content []byte, sum string) bool {
 	return strings.HasPrefix(hex.EncodeToString(h[:]), strings.ToLower(sum))
 }
 
+// subscribes reports whether the manifest subscribes to the event, for either token
+// (any message.* subscription covers a handler of every message).
+func (r *request) subscribes(event string) bool {
+	return slices.ContainsFunc(append(slices.Clone(r.man.BotEvents), r.man.UserEvents...), func(s manifest.Ref) bool {
+		base, _, _ := strings.Cut(s.Name, ".")
+		return s.Name == event || event == "message" && base == "message"
+	})
+}
+
 // checkHandled reports the scopes an event or feature the code handles needs and the
 // manifest lacks, at the handler, and an event the manifest does not subscribe to.
 func checkHandled(rep *reporter, u Use, tk tokens, req *request) {
@@ -579,6 +588,11 @@ func checkHandled(rep *reporter, u Use, tk tokens, req *request) {
 	}
 	if req.man != nil {
 		req.checkHandledSubscribed(rep, u, tk)
+		if u.Kind == EventUse && !req.subscribes(u.Method) {
+			// The manifest's subscriptions decide: an event it does not subscribe to
+			// never arrives, and needs no scope (missing-subscription says so).
+			return
+		}
 	}
 	// An RTM session delivers its events to the classic bot, which no request grants.
 	t := tk.forUse(FactUse{Method: u.Method, Kind: u.Kind, RTM: u.RTM})

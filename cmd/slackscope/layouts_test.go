@@ -37,6 +37,10 @@ func TestLayoutsGolden(t *testing.T) {
 		{name: "layout-scopes-partial-manifest", args: []string{"slackscope", "scopes", "-format", "manifest", "./partial/..."}, code: exitIncomplete},
 		{name: "layout-scopes-library", args: []string{"slackscope", "scopes", "./twoapps/internal/slackx"}, code: exitOK},
 		{name: "layout-scopes-library-json", args: []string{"slackscope", "scopes", "-format", "json", "./twoapps/internal/slackx"}, code: exitOK},
+		{name: "layout-events", args: []string{"slackscope", "./events"}, code: exitFindings},
+		{name: "layout-events-scopes", args: []string{"slackscope", "scopes", "./events"}, code: exitOK},
+		{name: "layout-events-scopes-json", args: []string{"slackscope", "scopes", "-format", "json", "./events"}, code: exitOK},
+		{name: "layout-events-scopes-manifest", args: []string{"slackscope", "scopes", "-format", "manifest", "./events"}, code: exitOK},
 		{name: "layout-scopes-not-loaded", args: []string{"slackscope", "scopes", "./partial/cmd/legacy"}, code: exitFailure},
 		{name: "layout-vet-file-argument", args: []string{"go", "vet", "-vettool=slackscope", "-slackscope.manifest=slackdir/slack/manifest.yml", "nomanifest/main.go"}, code: 1},
 	}

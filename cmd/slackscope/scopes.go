@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/slackscope/slackscope/analyzer"
@@ -23,6 +24,9 @@ type programScopes struct {
 	// Entries are, for a library (no command among the roots), what a call of each of its
 	// exported functions and methods needs.
 	Entries []entryScopes `json:"entries,omitempty"`
+	// Subscriptions are the Events API events the code handles that need a scope: the
+	// bot_events a manifest would subscribe to for it.
+	Subscriptions []string `json:"subscriptions,omitempty"`
 }
 
 type entryScopes struct {
@@ -39,15 +43,22 @@ type tokenScopes struct {
 	Unsupported []string    `json:"unsupported,omitempty"`
 }
 
+// A scopeNeed is one scope and what needs it: the calls and features (methods), and the
+// events the code handles (events), which need it only when the app subscribes to them.
 type scopeNeed struct {
 	Scope    string   `json:"scope"`
 	Methods  []string `json:"methods"`
-	Position string   `json:"position"` // one call that needs it
+	Events   []string `json:"events,omitempty"`
+	Position string   `json:"position"` // one call (or handler) that needs it
 }
+
+// onlyEvents reports whether only handled events need the scope.
+func (s scopeNeed) onlyEvents() bool { return len(s.Methods) == 0 }
 
 type choice struct {
 	AnyOf    []string `json:"any_of"`
 	Methods  []string `json:"methods"`
+	Events   []string `json:"events,omitempty"`
 	Position string   `json:"position"`
 }
 
@@ -129,6 +140,7 @@ func programs(run *analysisRun) []programScopes {
 	for _, r := range programRoots(run) {
 		p := programScopes{Package: r.pkg.PkgPath}
 		p.Tokens = tokenSets(wd, r.res.Minimum, r.res.Program)
+		p.Subscriptions = subscriptions(r.res.Program)
 		// The unresolved calls the program reaches, in its own packages and its imports.
 		for _, u := range r.res.ProgramUnresolved {
 			p.Unresolved = append(p.Unresolved, unresolved{Position: relPosition(wd, u.Position), Callee: u.Callee, Why: u.Why})
@@ -148,8 +160,23 @@ func programs(run *analysisRun) []programScopes {
 // one use that needs each scope (from uses).
 func tokenSets(wd string, min map[catalog.TokenType]catalog.MinimumSet, uses []analyzer.FactUse) []tokenScopes {
 	where := map[string]string{}
+	events := map[string]bool{}
 	for _, u := range uses {
 		where[u.Method] = relPosition(wd, u.Position)
+		if u.Kind == analyzer.EventUse {
+			events[u.Method] = true
+		}
+	}
+	split := func(needs []string) (methods, evs []string) {
+		methods = []string{}
+		for _, n := range needs {
+			if events[n] {
+				evs = append(evs, n)
+			} else {
+				methods = append(methods, n)
+			}
+		}
+		return methods, evs
 	}
 	var out []tokenScopes
 	for _, t := range []catalog.TokenType{catalog.Bot, catalog.User, catalog.AppLevel, catalog.LegacyBot} {
@@ -159,11 +186,16 @@ func tokenSets(wd string, min map[catalog.TokenType]catalog.MinimumSet, uses []a
 		}
 		ts := tokenScopes{Token: t.String(), Scopes: []scopeNeed{}}
 		for _, s := range set.Scopes {
-			ts.Scopes = append(ts.Scopes, scopeNeed{Scope: s.Scope, Methods: s.Needs, Position: firstWhere(where, s.Needs)})
+			methods, evs := split(s.Needs)
+			ts.Scopes = append(ts.Scopes, scopeNeed{Scope: s.Scope, Methods: methods, Events: evs, Position: firstWhere(where, append(methods, evs...))})
 		}
 		for _, c := range set.Choices {
-			ts.Choices = append(ts.Choices, choice{AnyOf: c.AnyOf, Methods: c.Needs, Position: firstWhere(where, c.Needs)})
+			methods, evs := split(c.Needs)
+			ts.Choices = append(ts.Choices, choice{AnyOf: c.AnyOf, Methods: methods, Events: evs, Position: firstWhere(where, append(methods, evs...))})
 		}
+		// What calls need first; what only the handled events need after it.
+		slices.SortStableFunc(ts.Scopes, func(a, b scopeNeed) int { return boolOrder(a.onlyEvents(), b.onlyEvents()) })
+		slices.SortStableFunc(ts.Choices, func(a, b choice) int { return boolOrder(len(a.Methods) == 0, len(b.Methods) == 0) })
 		for _, u := range set.Unsupported {
 			why := "the catalog does not say what a " + t.String() + " token needs"
 			if m, ok := catalog.LookupMethod(u.Name); ok && (m.Status == catalog.Retired || m.Status == catalog.Removed) {
@@ -174,6 +206,32 @@ func tokenSets(wd string, min map[catalog.TokenType]catalog.MinimumSet, uses []a
 			ts.Unsupported = append(ts.Unsupported, u.Name+": "+why)
 		}
 		out = append(out, ts)
+	}
+	return out
+}
+
+// boolOrder orders false before true.
+func boolOrder(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+// subscriptions are the Events API events among uses that need a scope and are not only
+// RTM's: what the app's manifest subscribes to so that its handlers run.
+func subscriptions(uses []analyzer.FactUse) []string {
+	var out []string
+	for _, u := range uses {
+		if u.Kind != analyzer.EventUse || u.RTM {
+			continue
+		}
+		if e, ok := catalog.LookupEvent(u.Method); ok && e.APIs&catalog.EventsAPI != 0 && len(e.Scopes) > 0 {
+			out = append(out, u.Method)
+		}
 	}
 	return out
 }
@@ -208,15 +266,41 @@ func writeScopesText(w io.Writer, p programScopes, header bool) {
 	}
 	for _, t := range p.Tokens {
 		fmt.Fprintf(w, "%s token: %d scope%s\n", t.Token, len(t.Scopes), plural(len(t.Scopes)))
-		width := 0
+		width, eventWidth := 0, 0 // each part aligned on its own
 		for _, s := range t.Scopes {
-			width = max(width, len(s.Scope))
+			if s.onlyEvents() {
+				eventWidth = max(eventWidth, len(s.Scope))
+			} else {
+				width = max(width, len(s.Scope))
+			}
+		}
+		header := false // the event-only part has begun
+		eventIndent := func() string {
+			if !header {
+				header = true
+				fmt.Fprintln(w, "  needed if the app subscribes to the events its code handles:")
+			}
+			return "    "
 		}
 		for _, s := range t.Scopes {
-			fmt.Fprintf(w, "  %-*s  %s  %s\n", width, s.Scope, strings.Join(s.Methods, ", "), s.Position)
+			if !s.onlyEvents() {
+				fmt.Fprintf(w, "  %-*s  %s  %s\n", width, s.Scope, strings.Join(s.Methods, ", "), s.Position)
+			}
 		}
 		for _, c := range t.Choices {
-			fmt.Fprintf(w, "  %s: one of %s  %s\n", strings.Join(c.Methods, ", "), strings.Join(c.AnyOf, ", "), c.Position)
+			if len(c.Methods) > 0 {
+				fmt.Fprintf(w, "  %s: one of %s  %s\n", strings.Join(c.Methods, ", "), strings.Join(c.AnyOf, ", "), c.Position)
+			}
+		}
+		for _, s := range t.Scopes {
+			if s.onlyEvents() {
+				fmt.Fprintf(w, "%s%-*s  %s  %s\n", eventIndent(), eventWidth, s.Scope, strings.Join(s.Events, ", "), s.Position)
+			}
+		}
+		for _, c := range t.Choices {
+			if len(c.Methods) == 0 {
+				fmt.Fprintf(w, "%s%s: one of %s  %s\n", eventIndent(), strings.Join(c.Events, ", "), strings.Join(c.AnyOf, ", "), c.Position)
+			}
 		}
 		for _, u := range t.Unsupported {
 			fmt.Fprintf(w, "  %s\n", u)
@@ -281,11 +365,29 @@ func writeManifestBlock(w io.Writer, p programScopes) {
 		}
 		fmt.Fprintf(w, "    %s:\n", list)
 		for _, s := range t.Scopes {
-			fmt.Fprintf(w, "      - %s\n", s.Scope)
+			if s.onlyEvents() {
+				fmt.Fprintf(w, "      - %s # for the %s subscription\n", s.Scope, strings.Join(s.Events, ", "))
+			} else {
+				fmt.Fprintf(w, "      - %s\n", s.Scope)
+			}
 		}
 		for _, c := range t.Choices {
-			fmt.Fprintf(w, "      # %s needs one of %s: add the one for the conversations it reads\n", strings.Join(c.Methods, ", "), strings.Join(c.AnyOf, ", "))
+			fmt.Fprintf(w, "      # %s needs one of %s: add the one for the conversations it reads\n", strings.Join(append(slices.Clone(c.Methods), c.Events...), ", "), strings.Join(c.AnyOf, ", "))
 		}
+	}
+	if len(p.Subscriptions) == 0 {
+		return
+	}
+	// The subscriptions the handlers need, beside the scopes they need.
+	fmt.Fprintln(w, "settings:")
+	fmt.Fprintln(w, "  event_subscriptions:")
+	fmt.Fprintln(w, "    bot_events:")
+	for _, e := range p.Subscriptions {
+		if e == "message" {
+			fmt.Fprintln(w, "      # message: subscribe to message.channels, message.groups, message.im or message.mpim, for the conversations it reads")
+			continue
+		}
+		fmt.Fprintf(w, "      - %s\n", e)
 	}
 }
 
