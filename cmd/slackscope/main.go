@@ -40,6 +40,9 @@ func main() {
 	if driver.BenchVersion("slackscope", os.Args[1:]) {
 		return
 	}
+	if vetVersion(os.Args[1:], os.Stdout) {
+		return
+	}
 	if driver.InvokedByVet(os.Args[1:]) {
 		// go vet prints the message alone: the category goes into it.
 		unitchecker.Main(analyzer.New(&analyzer.Config{Token: "bot", CategoryInMessage: true})) // does not return
