@@ -73,7 +73,8 @@ $(BIN)/staticcheck:
 FUZZTIME ?= 30s
 fuzz:
 	$(GO) test ./catalog -run '^$$' -fuzz '^FuzzParseScopes$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./analyzer -run '^$$' -fuzz '^FuzzParseManifest$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./manifest -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./manifest -run '^$$' -fuzz '^FuzzParseValid$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./analyzer -run '^$$' -fuzz '^FuzzParseAuthorizeURL$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./gen/model -run '^$$' -fuzz '^FuzzLoadMethods$$' -fuzztime $(FUZZTIME)
 

@@ -2,9 +2,15 @@ package manifest
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Parse never panics; every rejection names the manifest, and every position it gives
@@ -28,7 +34,8 @@ func FuzzParse(f *testing.F) {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		lines := bytes.Count(data, []byte("\n")) + 1
+		// Lines as the findings' line table counts them (Parse makes a lone \r a newline).
+		lines := bytes.Count(newlines(data), []byte("\n")) + 1
 		inside := func(what string, line, col int) {
 			if line < 1 || line > lines || col < 1 {
 				t.Fatalf("%s at %d:%d lies outside the file (%d lines)", what, line, col, lines)
@@ -72,4 +79,44 @@ func unjoin(err error) []error {
 		return j.Unwrap()
 	}
 	return []error{err}
+}
+
+// A well-formed manifest always parses: whatever the scope and event names (quoted, so
+// YAML keeps them as strings), in YAML or JSON, Parse accepts it and gives back every
+// name in order, each at a position inside the file. The analyzer reports
+// invalid-manifest exactly when Parse fails, so no valid manifest yields it.
+func FuzzParseValid(f *testing.F) {
+	f.Add("chat:write", "users:read", "app_mention")
+	f.Add("", "x\ty", "message.im")
+	f.Add("chat:write", "chat:write", "\u00e9v\u00e9nement")
+	f.Fuzz(func(t *testing.T, a, b, ev string) {
+		names := []string{a, b}
+		for _, s := range append(names, ev) {
+			if !utf8.ValidString(s) || strings.TrimSpace(s) == "" || strings.IndexFunc(s, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0 {
+				t.Skip("not a name: scope and event names are printable text")
+			}
+		}
+		yml := fmt.Sprintf("display_information:\n  name: app\noauth_config:\n  scopes:\n    bot:\n      - %s\n      - %s\nsettings:\n  event_subscriptions:\n    bot_events:\n      - %s\n",
+			strconv.Quote(a), strconv.Quote(b), strconv.Quote(ev))
+		js, _ := json.Marshal(map[string]any{
+			"oauth_config": map[string]any{"scopes": map[string]any{"bot": names}},
+			"settings":     map[string]any{"event_subscriptions": map[string]any{"bot_events": []string{ev}}},
+		})
+		for file, data := range map[string][]byte{"m.yml": []byte(yml), "m.json": js} {
+			m, err := Parse(file, data)
+			if err != nil {
+				t.Fatalf("%s: a valid manifest is refused: %v\n%s", file, err, data)
+			}
+			var got []string
+			for _, r := range m.Bot {
+				got = append(got, r.Name)
+			}
+			if !slices.Equal(got, names) {
+				t.Fatalf("%s: bot scopes %q, want %q", file, got, names)
+			}
+			if len(m.BotEvents) != 1 || m.BotEvents[0].Name != ev {
+				t.Fatalf("%s: bot events %+v, want %q", file, m.BotEvents, ev)
+			}
+		}
+	})
 }

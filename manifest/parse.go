@@ -59,6 +59,7 @@ var yamlLineErr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompi
 // Parse parses a manifest's content; path names it in errors. The error, when there is
 // one, is an *Error or several joined (errors.Join), each with its position.
 func Parse(path string, content []byte) (*Manifest, error) {
+	content = newlines(content)
 	m := &Manifest{Path: path, Content: content}
 	dec := yaml.NewDecoder(bytes.NewReader(content))
 	var doc yaml.Node
@@ -74,6 +75,10 @@ func Parse(path string, content []byte) (*Manifest, error) {
 			Msg: "a second YAML document; Slack reads the first only, and so does slackscope"})
 	}
 	top := resolve(doc.Content[0])
+	if top.Kind == yaml.ScalarNode && top.Tag == "!!null" && top.Value == "" {
+		// A document with nothing in it ("---"): yaml places it past the last line.
+		return nil, &Error{Path: path, Msg: "empty manifest (expected a mapping with oauth_config)"}
+	}
 	if top.Kind != yaml.MappingNode {
 		return nil, &Error{Path: path, Line: top.Line, Col: top.Column, Msg: "expected a mapping with oauth_config at the top"}
 	}
@@ -307,4 +312,24 @@ func jsonError(path string, content []byte) *Error {
 	line := 1 + bytes.Count(content[:off], []byte("\n"))
 	col := off - bytes.LastIndexByte(content[:off], '\n')
 	return &Error{Path: path, Line: line, Col: col, Msg: "not JSON: " + se.Error()}
+}
+
+// newlines makes a lone carriage return (an old Mac line ending) a newline: YAML counts
+// it as a line break, go/token (whose line table places the findings) does not, so a
+// line number from one would lie outside the file for the other. The length, and so
+// every offset, stays the same; content is copied only when it has one.
+func newlines(content []byte) []byte {
+	var out []byte
+	for i, c := range content {
+		if c == '\r' && (i+1 == len(content) || content[i+1] != '\n') {
+			if out == nil {
+				out = bytes.Clone(content)
+			}
+			out[i] = '\n'
+		}
+	}
+	if out == nil {
+		return content
+	}
+	return out
 }
