@@ -265,6 +265,7 @@ func TestFixtures(t *testing.T) {
 			// conversations.open narrowed by how many users it opens with.
 			"arguments/dm":    {catalog.Bot: {"chat:write", "im:read", "im:write"}},
 			"arguments/group": {catalog.Bot: {"mpim:write"}},
+			"urlliteral":      {catalog.Bot: {"emoji:read"}},
 			// A webhook URL's origin decides: response_url needs nothing.
 			"webhook/respond":          {catalog.Bot: {"commands"}},
 			"webhook/incoming":         {catalog.Bot: {"incoming-webhook"}},

@@ -356,3 +356,35 @@ func Call(p poster) { p.Post("x") }
 		t.Errorf("Failure = %q, summaries %v; want boom and none", d.Failure, d.Summaries)
 	}
 }
+
+// A URL built as a url.URL literal is the string its String method writes.
+func TestURLLiterals(t *testing.T) {
+	got := check(t, client+`
+func Emoji() error {
+	u := url.URL{Scheme: "https", Host: "slack.com", Path: "/api/emoji.list"}
+	_, err := http.Get(u.String())
+	return err
+}
+
+func Team(host string) error {
+	u := &url.URL{Scheme: "https", Host: host, Path: "api/team.info", RawQuery: "x=1"}
+	_, err := http.Post(u.String(), "application/json", strings.NewReader(""))
+	return err
+}
+
+func Opaque() error {
+	u := url.URL{Scheme: "https", Opaque: "slack.com/api/auth.test"}
+	_, err := http.Get(u.String())
+	return err
+}
+`, nil)
+	for fn, want := range map[string][]string{
+		"Emoji":  {"https://slack.com/api/emoji.list"},
+		"Team":   {"https://{host}/api/team.info?x=1"},
+		"Opaque": {"{?a url.URL literal with Opaque}"},
+	} {
+		if diff := cmp.Diff(want, urls(got[fn])); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", fn, diff)
+		}
+	}
+}

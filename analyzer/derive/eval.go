@@ -40,8 +40,76 @@ func (d *deriver) eval(expr ast.Expr, fn *fnInfo) values {
 		}
 	case *ast.CallExpr:
 		return d.evalCall(e, fn)
+	case *ast.CompositeLit:
+		if isURL(d.info.TypeOf(e)) {
+			return d.evalURL(e, fn)
+		}
+	case *ast.UnaryExpr:
+		if lit, ok := ast.Unparen(e.X).(*ast.CompositeLit); ok && e.Op == token.AND && isURL(d.info.TypeOf(lit)) {
+			return d.evalURL(lit, fn)
+		}
 	}
 	return values{unknown("a " + describe(expr))}
+}
+
+// isURL reports whether t is net/url's URL.
+func isURL(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/url" && n.Obj().Name() == "URL"
+}
+
+// evalURL is the string of a url.URL literal, as its String method writes it from
+// Scheme, Host and Path (url.URL{Scheme: "https", Host: "slack.com", Path:
+// "/api/emoji.list"}); a literal with other fields (Opaque, User, RawPath) is not read.
+func (d *deriver) evalURL(cl *ast.CompositeLit, fn *fnInfo) values {
+	fields := map[string]ast.Expr{}
+	for _, elt := range cl.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return values{unknown("a url.URL written without field names")}
+		}
+		id, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			return values{unknown("a url.URL literal")}
+		}
+		fields[id.Name] = kv.Value
+	}
+	part := func(name string) values {
+		if e, ok := fields[name]; ok {
+			return d.eval(e, fn)
+		}
+		return values{lit("")}
+	}
+	for name := range fields {
+		switch name {
+		case "Scheme", "Host", "Path", "RawQuery", "Fragment":
+		default:
+			return values{unknown("a url.URL literal with " + name)}
+		}
+	}
+	out := values{lit("")}
+	if _, ok := fields["Scheme"]; ok {
+		out = cross(part("Scheme"), values{lit(":")})
+	}
+	if _, ok := fields["Host"]; ok {
+		out = cross(cross(out, values{lit("//")}), part("Host"))
+		// String puts a slash between a host and a path that lacks one.
+		if e, ok := fields["Path"]; ok {
+			if tv, ok := d.info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+				if p := constant.StringVal(tv.Value); p != "" && p[0] != '/' {
+					out = cross(out, values{lit("/")})
+				}
+			}
+		}
+	}
+	out = cross(out, part("Path"))
+	if _, ok := fields["RawQuery"]; ok {
+		out = cross(cross(out, values{lit("?")}), part("RawQuery"))
+	}
+	if _, ok := fields["Fragment"]; ok {
+		out = cross(cross(out, values{lit("#")}), part("Fragment"))
+	}
+	return out
 }
 
 func describe(e ast.Expr) string {
