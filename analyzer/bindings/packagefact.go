@@ -101,7 +101,11 @@ func (t *summaryTable) lookup(key string) *derive.Summary {
 	}
 	s := new(derive.Summary)
 	if err := json.Unmarshal([]byte(t.encoded[i].body), s); err != nil {
-		return nil // decode checked the framing, and the bodies are ours: does not happen
+		// decode checked the framing and the bodies are ours, so this should not
+		// happen; if it does, the function reaches a request nobody can read, and
+		// its callers say so (unresolved), never a function that reaches nothing.
+		return &derive.Summary{Requests: []derive.Request{{URL: derive.Value{{Kind: derive.Unknown,
+			Why: "the summary of " + key + " in its package's facts could not be decoded: " + err.Error()}}}}}
 	}
 	return s
 }

@@ -8,6 +8,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -137,5 +138,16 @@ func TestFactEncodingMalformed(t *testing.T) {
 		if err := new(PackageFact).GobDecode(data); err == nil {
 			t.Errorf("%s: decoded without error", name)
 		}
+	}
+}
+
+// A summary whose body does not decode is a request nobody can read, with the reason:
+// its callers are unresolved, never functions that reach nothing.
+func TestUndecodableSummaryIsUnknown(t *testing.T) {
+	tab := summaryTable{encoded: []encodedEntry{{key: "p.F", body: "{not json"}}}
+	s := tab.lookup("p.F")
+	if s == nil || len(s.Requests) != 1 || len(s.Requests[0].URL) != 1 || s.Requests[0].URL[0].Kind != derive.Unknown ||
+		!strings.Contains(s.Requests[0].URL[0].Why, "could not be decoded") {
+		t.Fatalf("lookup of an undecodable body = %+v, want one request of an Unknown URL saying why", s)
 	}
 }

@@ -97,7 +97,9 @@ func Package(in Input) (out *Derived) {
 	for _, fn := range queue {
 		queued[fn] = true
 	}
-	for steps := 0; len(queue) > 0 && steps < 50*len(d.funcs); steps++ {
+	limit := stepsPerFunc * len(d.funcs)
+	steps := 0
+	for ; len(queue) > 0 && steps < limit; steps++ {
 		fn := queue[0]
 		queue = queue[1:]
 		queued[fn] = false
@@ -116,6 +118,11 @@ func Package(in Input) (out *Derived) {
 		}
 	}
 	out = &Derived{Summaries: make(map[*types.Func]*Summary)}
+	if len(queue) > 0 {
+		// Never a silent stop: what was derived is kept, and the failure says it is
+		// not final.
+		out.Failure = fmt.Sprintf("the summaries did not settle within %d steps (%d functions); what was derived may be incomplete", steps, len(d.funcs))
+	}
 	for _, fn := range d.funcs {
 		if fn.initializer {
 			delete(d.summaries, fn.obj)
@@ -134,6 +141,11 @@ func Package(in Input) (out *Derived) {
 	slices.SortFunc(out.Sites, func(a, b Site) int { return int(a.Pos() - b.Pos()) })
 	return out
 }
+
+// stepsPerFunc bounds the fixed point: summaries only grow and their values are bounded
+// (value.go), so it settles, in far fewer steps than this on real code; a variable so
+// that a test can make it stop early.
+var stepsPerFunc = 50
 
 // calleesFirst orders the package's functions so that a function comes after those it
 // calls directly (in source order otherwise, cycles broken where they close): most

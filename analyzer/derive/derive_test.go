@@ -388,3 +388,16 @@ func Opaque() error {
 		}
 	}
 }
+
+// A fixed point stopped by its bound says so: the summaries it kept are not final.
+func TestStepBoundIsAFailure(t *testing.T) {
+	defer func(n int) { stepsPerFunc = n }(stepsPerFunc)
+	stepsPerFunc = 0
+	pkg, f, info := typecheck(t, client+`
+func (c *Client) GetPermalink() error { return c.post("chat.getPermalink") }
+`)
+	d := Package(Input{Pkg: pkg, Files: []*ast.File{f}, Info: info})
+	if !strings.Contains(d.Failure, "did not settle") {
+		t.Errorf("Failure = %q, want the bound reached", d.Failure)
+	}
+}

@@ -67,11 +67,16 @@ func Packages(dir string, patterns []string, skip ...string) (*Result, error) {
 		if res.Version == "" && p.Module != nil {
 			res.Version = p.Module.Version
 		}
-		got := derive.Package(derive.Input{
+		d := derivePackage(derive.Input{
 			Pkg: p.Types, Files: p.Syntax, Info: p.TypesInfo,
 			Imported: func(f *types.Func) *derive.Summary { return sums[f.FullName()] },
 			NoSites:  true,
-		}).Summaries
+		})
+		if d.Failure != "" {
+			// Bindings without this package's would be written as if complete.
+			return nil, fmt.Errorf("deriving %s: %s", p.PkgPath, d.Failure)
+		}
+		got := d.Summaries
 		for f, s := range got {
 			sums[f.FullName()] = s
 		}
@@ -82,6 +87,9 @@ func Packages(dir string, patterns []string, skip ...string) (*Result, error) {
 	slices.Sort(res.Exported)
 	return res, nil
 }
+
+// derivePackage is derive.Package (a variable for the test of a failed derivation).
+var derivePackage = derive.Package
 
 func skipped(path string, skip []string) bool {
 	for _, elem := range strings.Split(path, "/") {

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"go/types"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -291,4 +292,18 @@ var docMistakes = map[string]string{
 	"(*github.com/slack-go/slack.Client).UpdateUserGroupMembersContext usergroups.update":            "usergroups.go posts usergroups.users.update",
 	"(*github.com/slack-go/slack.Client).GetScheduledMessagesContext chat.getScheduledMessages.list": "chat.go posts chat.scheduledMessages.list",
 	"(*github.com/slack-go/slack.Client).ListBookmarksContext bookmarks.edit":                        "bookmarks.go posts bookmarks.list",
+}
+
+// A derivation that fails makes Packages fail: gen bindings must not write a file that
+// lacks a package's bindings and exit 0.
+func TestFailedDerivationIsAnError(t *testing.T) {
+	defer func(f func(derive.Input) *derive.Derived) { derivePackage = f }(derivePackage)
+	derivePackage = func(in derive.Input) *derive.Derived {
+		return &derive.Derived{Summaries: map[*types.Func]*derive.Summary{}, Failure: "boom"}
+	}
+	r := releases[len(releases)-1] // the smallest
+	_, err := Packages(r.dir, []string{r.module}, skip...)
+	if err == nil || !strings.Contains(err.Error(), "boom") {
+		t.Fatalf("Packages = %v, want the derivation's failure", err)
+	}
 }
