@@ -5,12 +5,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/token"
 	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/slackscope/slackscope/analyzer"
@@ -26,6 +28,44 @@ type finding struct {
 	Col      int    `json:"-"`
 	Message  string `json:"message"`
 	Category string `json:"category"`
+	// Fixes are the diagnostic's suggested fixes, for slackscope fix.
+	Fixes []fileFix `json:"-"`
+}
+
+// A fileFix is a suggested fix with its edits as offsets into the files they change.
+type fileFix struct {
+	Message string
+	Edits   []fileEdit
+}
+
+// A fileEdit replaces the bytes [Start, End) of File (an absolute path) with Text.
+type fileEdit struct {
+	File       string
+	Start, End int
+	Text       string
+}
+
+// fixesOf converts a diagnostic's fixes to file offsets; an edit outside any file of the
+// file set is left out with its fix.
+func fixesOf(fset *token.FileSet, d analysis.Diagnostic) []fileFix {
+	var out []fileFix
+next:
+	for _, f := range d.SuggestedFixes {
+		ff := fileFix{Message: f.Message}
+		for _, e := range f.TextEdits {
+			end := e.End
+			if !end.IsValid() {
+				end = e.Pos
+			}
+			tf := fset.File(e.Pos)
+			if tf == nil || fset.File(end) != tf {
+				continue next
+			}
+			ff.Edits = append(ff.Edits, fileEdit{File: tf.Name(), Start: tf.Offset(e.Pos), End: tf.Offset(end), Text: string(e.NewText)})
+		}
+		out = append(out, ff)
+	}
+	return out
 }
 
 // analysisRun is a standalone run of the analyzer over packages.
@@ -79,7 +119,8 @@ func analyze(dir string, patterns []string, cfg *analyzer.Config, opts driver.Op
 		}
 		for _, d := range act.Diagnostics {
 			p := act.Package.Fset.Position(d.Pos)
-			f := finding{Pkg: act.Package.PkgPath, File: relTo(wd, p.Filename), Line: p.Line, Col: p.Column, Message: d.Message, Category: d.Category}
+			f := finding{Pkg: act.Package.PkgPath, File: relTo(wd, p.Filename), Line: p.Line, Col: p.Column, Message: d.Message, Category: d.Category,
+				Fixes: fixesOf(act.Package.Fset, d)}
 			f.Posn = fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Col)
 			key := f.Posn + "\x00" + f.Message
 			if d.Category == analyzer.UnusedScope.Name {
@@ -133,16 +174,22 @@ type checkFlags struct {
 func (c *checkFlags) formatOf() string { return c.format }
 
 func (c *checkFlags) register(fs *flag.FlagSet) {
-	c.cfg.Token = "bot"
+	c.registerAnalysis(fs)
+	fs.BoolVar(&c.cfg.RequireManifest, "require-manifest", false, "report a program for which no app manifest is found as a finding (no-manifest), not only on stderr")
+	fs.StringVar(&c.format, "format", "text", "output: text, json or sarif")
+	fs.BoolFunc("json", "same as -format json", func(string) error { c.format = "json"; return nil })
+}
+
+// registerAnalysis registers the flags that decide what the analysis checks, which
+// slackscope fix shares with the checker.
+func (c *checkFlags) registerAnalysis(fs *flag.FlagSet) {
+	c.cfg.Token, c.format = "bot", "text"
 	fs.StringVar(&c.cfg.Manifest, "manifest", "", "the app manifest (YAML or JSON); default: manifest.yml, manifest.yaml or manifest.json beside each package or above it (also in slack/ and .slack/), up to the repository root")
 	fs.StringVar(&c.cfg.Token, "token", "bot", "the token type the program calls with: bot or user")
 	fs.StringVar(&c.cfg.ManifestSum, "manifest-sum", "", "the start of the manifest's SHA-256 (hex); a manifest that no longer matches is reported")
-	fs.BoolVar(&c.cfg.RequireManifest, "require-manifest", false, "report a program for which no app manifest is found as a finding (no-manifest), not only on stderr")
-	fs.StringVar(&c.format, "format", "text", "output: text, json or sarif")
 	fs.BoolVar(&c.opts.Tests, "test", false, "also load test packages (their calls never count as the app's needs)")
 	fs.StringVar(&c.opts.Tags, "tags", "", "a comma-separated list of build tags, as for go build")
 	fs.BoolVar(&c.verbose, "v", false, "say on stderr where each program's manifest was looked for")
-	fs.BoolFunc("json", "same as -format json", func(string) error { c.format = "json"; return nil })
 }
 
 // validate checks the flags that the analysis would otherwise reject package by package:
@@ -178,16 +225,8 @@ func runCheck(name string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "usage: slackscope %s[flags] packages\n", strings.TrimPrefix(name+" ", "slackscope "))
 		fs.PrintDefaults()
 	}
-	if !parsePackageArgs(fs, args, c.formatOf, stderr, "text", "json", "sarif") {
-		return exitFailure
-	}
-	if err := c.validate(); err != nil {
-		fmt.Fprintf(stderr, "slackscope: %v\n", err)
-		return exitFailure
-	}
-	run, err := analyze("", fs.Args(), &c.cfg, c.opts)
-	if err != nil {
-		fmt.Fprintf(stderr, "slackscope: %v\n", err)
+	run, ok := c.parseAndAnalyze(fs, args, stderr, "text", "json", "sarif")
+	if !ok {
 		return exitFailure
 	}
 	sum := summarize(run, c.cfg.RequireManifest)
@@ -216,6 +255,24 @@ func runCheck(name string, args []string, stdout, stderr io.Writer) int {
 		return exitIncomplete
 	}
 	return exitOK
+}
+
+// parseAndAnalyze parses a command's flags and package patterns, checks them and runs
+// the analysis; on failure it has said why, and the command exits 2.
+func (c *checkFlags) parseAndAnalyze(fs *flag.FlagSet, args []string, stderr io.Writer, formats ...string) (*analysisRun, bool) {
+	if !parsePackageArgs(fs, args, c.formatOf, stderr, formats...) {
+		return nil, false
+	}
+	if err := c.validate(); err != nil {
+		fmt.Fprintf(stderr, "slackscope: %v\n", err)
+		return nil, false
+	}
+	run, err := analyze("", fs.Args(), &c.cfg, c.opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "slackscope: %v\n", err)
+		return nil, false
+	}
+	return run, true
 }
 
 // parsePackageArgs parses a subcommand's flags and package patterns, and checks that

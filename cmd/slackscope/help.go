@@ -44,6 +44,24 @@ Exit status 1 when there are findings.`,
 			},
 		},
 		{
+			name:    "fix",
+			summary: "rewrite the app manifest's scopes to what the check's fixes say",
+			doc: `Runs the check, then applies every fix it suggests to the manifest: a deprecated or
+misspelt scope replaced, an unused one removed (not while some calls are unresolved), a
+missing one added to its list (a choice of several scopes is left to you). The manifest
+is edited in place, YAML or JSON, its comments, order and everything else kept; a second
+run has nothing to fix. -diff prints the change as a unified diff instead. Exit status 1
+when a fix was skipped (it overlaps another) or -diff shows a change.`,
+			examples: []string{
+				"slackscope fix ./...",
+				"slackscope fix -diff ./... | less",
+				"slackscope fix -manifest deploy/manifest.json ./cmd/bot",
+			},
+			run: func(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+				return runFix(args, stdout, stderr)
+			},
+		},
+		{
 			name:    "scopes",
 			summary: "print the minimum scope set of the programs among the packages",
 			doc: `Prints, per program (main package) and token type, the scopes its calls need, the
@@ -126,8 +144,8 @@ func lookupCommand(name string) (command, bool) {
 // than a package pattern, and the command it is closest to. A package pattern has a
 // "/", a "." or an "@" in it (./..., example.com/app, std/...): never a command. A bare
 // word is a pattern too (a standard library package such as fmt, all, std, or a main
-// module without a dot), unless it is within typoDistance edits of a command's name and
-// shorter than that many edits would make it.
+// module without a dot), unless it is within typoDistance edits of a command's name (one
+// edit for a name of three letters) and shorter than that many edits would make it.
 func mistypedCommand(word string) (string, bool) {
 	if word == "" || strings.ContainsAny(word, "/.@\\:=") || strings.HasPrefix(word, "-") {
 		return "", false
@@ -135,6 +153,9 @@ func mistypedCommand(word string) (string, bool) {
 	best, bestD := "", typoDistance+1
 	for _, c := range commands() {
 		d := editdist.Levenshtein(strings.ToLower(word), c.name)
+		if len(c.name) <= typoDistance+1 && d > 1 {
+			continue // two edits make any short word a short command: fmt is not fix
+		}
 		if d < bestD && d < len(word) {
 			best, bestD = c.name, d
 		}

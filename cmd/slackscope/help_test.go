@@ -11,7 +11,7 @@ import (
 func TestMistypedCommand(t *testing.T) {
 	for word, want := range map[string]string{
 		"scope": "scopes", "Scopes": "scopes", "lookp": "lookup", "explian": "explain",
-		"chek": "check", "verison": "version", "hlep": "help",
+		"chek": "check", "verison": "version", "hlep": "help", "fxi": "", "fixx": "fix",
 		"./...": "", "./scope": "", "example.com/scope": "", "scope/...": "", "std": "",
 		"all": "", "cmd": "", "tool": "", "work": "", "main": "", "-json": "", "s": "", "": "",
 	} {
