@@ -3,7 +3,7 @@
 package catalog
 
 // DataVersion identifies the catalog data: a digest of the YAML files it was generated from.
-const DataVersion = "891c754339d890ab"
+const DataVersion = "a6dd01715807a7c3"
 
 // dataFiles are the catalog files the tables were generated from.
 var dataFiles = []string{"events.yaml", "features.yaml", "methods/admin.yaml", "methods/agents.yaml", "methods/api.yaml", "methods/apps.yaml", "methods/assistant.yaml", "methods/auth.yaml", "methods/blocks.yaml", "methods/bookmarks.yaml", "methods/bots.yaml", "methods/calls.yaml", "methods/canvases.yaml", "methods/channels.yaml", "methods/chat.yaml", "methods/commands.yaml", "methods/conversations.yaml", "methods/developer.yaml", "methods/dialog.yaml", "methods/dnd.yaml", "methods/emoji.yaml", "methods/entity.yaml", "methods/files.yaml", "methods/functions.yaml", "methods/groups.yaml", "methods/im.yaml", "methods/migration.yaml", "methods/mpim.yaml", "methods/oauth.yaml", "methods/openid.yaml", "methods/pins.yaml", "methods/reactions.yaml", "methods/reminders.yaml", "methods/rtm.yaml", "methods/search.yaml", "methods/slackLists.yaml", "methods/slackbot.yaml", "methods/stars.yaml", "methods/team.yaml", "methods/test.yaml", "methods/tooling.yaml", "methods/usergroups.yaml", "methods/users.yaml", "methods/views.yaml", "methods/workflows.yaml", "rules.yaml", "scopes.yaml"}
@@ -256,7 +256,7 @@ var scopes = [...]Scope{
 		Object:      "admin.workflows",
 		Action:      "write",
 		Requestable: true,
-		Methods:     []string{"admin.workflows.collaborators.add", "admin.workflows.collaborators.remove", "admin.workflows.unpublish"},
+		Methods:     []string{"admin.functions.permissions.set", "admin.workflows.collaborators.add", "admin.workflows.collaborators.remove", "admin.workflows.unpublish"},
 		Source:      "https://api.slack.com/scopes (crawl 2025-03-27, github.com/jaewilson07/AgentMafia@4f38275:TEST/crawler_routes/crawl/api_slack_com/scopes.md) ; https://api.slack.com/legacy/oauth-scopes (= https://docs.slack.dev/legacy/legacy-authentication/legacy-oauth-scopes; crawl 2025-03-27) ; docs.slack.dev method JSON via github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/*.json ; npm slack-web-api-client@1.1.14 dist/manifest/scopes.d.ts",
 	},
 	{
@@ -305,7 +305,7 @@ var scopes = [...]Scope{
 		Object:      "assistant",
 		Action:      "write",
 		Requestable: true,
-		Methods:     []string{"assistant.threads.setSuggestedPrompts", "assistant.threads.setTitle"},
+		Methods:     []string{"assistant.threads.setStatus", "assistant.threads.setSuggestedPrompts", "assistant.threads.setTitle"},
 		Source:      "https://api.slack.com/scopes (crawl 2025-03-27, github.com/jaewilson07/AgentMafia@4f38275:TEST/crawler_routes/crawl/api_slack_com/scopes.md) ; https://api.slack.com/legacy/oauth-scopes (= https://docs.slack.dev/legacy/legacy-authentication/legacy-oauth-scopes; crawl 2025-03-27) ; docs.slack.dev method JSON via github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/*.json ; npm slack-web-api-client@1.1.14 dist/manifest/scopes.d.ts",
 	},
 	{
@@ -828,6 +828,7 @@ var scopes = [...]Scope{
 		Requestable: true,
 		Status:      Deprecated,
 		Deprecation: Deprecation{Note: "legacy Sign in with Slack; OpenID Connect replacement: openid", Replacements: []string{"openid"}, Source: "https://api.slack.com/authentication/sign-in-with-slack"},
+		Methods:     []string{"users.identity"},
 		Note:        "must be requested to request identity.email/identity.team/identity.avatar; identity.* cannot be combined with non-identity scopes in one flow; token types: legacy Sign in with Slack requests identity.* via user_scope (https://api.slack.com/legacy/sign-in-with-slack)",
 		Source:      "https://api.slack.com/scopes (crawl 2025-03-27, github.com/jaewilson07/AgentMafia@4f38275:TEST/crawler_routes/crawl/api_slack_com/scopes.md) (no token-type badge shown) ; https://api.slack.com/legacy/oauth-scopes (= https://docs.slack.dev/legacy/legacy-authentication/legacy-oauth-scopes; crawl 2025-03-27) ; https://api.slack.com/authentication/sign-in-with-slack ; github.com/slackapi/slack-api-specs@bc08db49:web-api/slack_web_openapi_v2.json (2020-10)",
 	},
@@ -2807,7 +2808,7 @@ var methods = [...]Method{
 		Name:        "admin.functions.permissions.set",
 		Description: "Set the visibility of a Slack function and define the users or workspaces if it is set to named_entities.",
 		Tokens: [NumTokenTypes]Requirement{
-			User: {Kind: Accepted, Clauses: []Clause{{"admin.workflows:read"}}},
+			User: {Kind: Accepted, Clauses: []Clause{{"admin.workflows:read", "admin.workflows:write"}}},
 		},
 		Errors: []APIError{
 			{"access_denied", "This actor does not have access to the permissions on this resource."},
@@ -2819,8 +2820,8 @@ var methods = [...]Method{
 			{"restricted_action", "This actor does not have access to the permissions on this resource."},
 			{"unknown_method", "This method does not exist."},
 		},
-		Note:   "current docs list admin.workflows:read (a read scope for a set method); the 2025-03 legacy page listed admin.workflows:write",
-		Source: "https://docs.slack.dev/reference/methods/admin.functions.permissions.set ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.functions.permissions.set.json",
+		Note:   "SOURCES DISAGREE (issue 15 item 7): the current method data lists admin.workflows:read (a read scope for a set method); the legacy OAuth scopes page lists admin.functions.permissions.set under admin.workflows:write (crawl 2025-03-27; the issue reports the same in three versions of that page, only the 2025-03 one was read here). Either is accepted, so an app holding the write scope the older page names gets no false finding",
+		Source: "https://docs.slack.dev/reference/methods/admin.functions.permissions.set ; https://api.slack.com/legacy/oauth-scopes (= https://docs.slack.dev/legacy/legacy-authentication/legacy-oauth-scopes; crawl 2025-03-27, row admin.workflows:write) ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.functions.permissions.set.json",
 	},
 	{
 		Name:        "admin.inviteRequests.approve",
@@ -4428,7 +4429,7 @@ var methods = [...]Method{
 		Name:        "assistant.threads.setStatus",
 		Description: "Set the status for an AI assistant thread.",
 		Tokens: [NumTokenTypes]Requirement{
-			Bot:       {Kind: Accepted, Clauses: []Clause{{"chat:write"}}},
+			Bot:       {Kind: Accepted, Clauses: []Clause{{"assistant:write", "chat:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
 		Errors: []APIError{
@@ -4436,7 +4437,8 @@ var methods = [...]Method{
 			{"invalid_thread_ts", "Error returned when given an invalid thread_ts"},
 			{"reserved_username", "Reserved usernames are not allowed to be used."},
 		},
-		Source: "https://docs.slack.dev/reference/methods/assistant.threads.setStatus ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/assistant.threads.setStatus.json",
+		Note:   "issue 15 item 1: the method data lists only chat:write (bot), but the changelog of 2026-03-05 says \"The assistant.threads.setStatus API method now accepts either the assistant:write or chat:write scope\" and \"will eventually no longer accept the assistant:write scope in favor of the chat:write scope exclusively\"; the method page's usage info: \"accepts either the assistant:write or chat:write scope for the time being. Soon, this method will only accept the chat:write scope.\" Either is accepted until Slack retires assistant:write here.",
+		Source: "https://docs.slack.dev/reference/methods/assistant.threads.setStatus (Usage info, Scope update) ; https://docs.slack.dev/changelog/2026/03/05/set-status-scope-update ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/assistant.threads.setStatus.json",
 	},
 	{
 		Name:        "assistant.threads.setSuggestedPrompts",
@@ -8336,7 +8338,7 @@ var methods = [...]Method{
 		Name:        "users.identity",
 		Description: "Get a user's identity.",
 		Tokens: [NumTokenTypes]Requirement{
-			User: {Kind: Accepted, Clauses: []Clause{{"identity:read"}}},
+			User: {Kind: Accepted, Clauses: []Clause{{"identity.basic", "identity:read"}}},
 		},
 		Classic: []string{"identity:read:user"},
 		Errors: []APIError{
@@ -8344,8 +8346,8 @@ var methods = [...]Method{
 			{"internal_error", "Internal error"},
 			{"invalid_user_id", "Invalid user id provided"},
 		},
-		Note:   "docs: user_scope_only=true | current docs: identity:read (user); 2025-03 legacy page listed identity.basic and identity:read:user; legacy Sign in with Slack used identity.basic",
-		Source: "https://docs.slack.dev/reference/methods/users.identity ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/users.identity.json",
+		Note:   "docs: user_scope_only=true | current docs: identity:read (user); 2025-03 legacy page listed identity.basic and identity:read:user | issue 15 item 2: the method page's usage info says \"With traditional Slack apps, this method must be called by individual user tokens with the identity.basic scope, as provided in the Sign in with Slack process.\" A Sign in with Slack token holds only identity.* scopes (they cannot be combined with others), so identity.basic is an alternative to identity:read.",
+		Source: "https://docs.slack.dev/reference/methods/users.identity (Usage info) ; https://api.slack.com/legacy/oauth-scopes (= https://docs.slack.dev/legacy/legacy-authentication/legacy-oauth-scopes; crawl 2025-03-27: identity.basic lists users.identity) ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/users.identity.json",
 	},
 	{
 		Name:        "users.info",
