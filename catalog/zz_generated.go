@@ -3,7 +3,7 @@
 package catalog
 
 // DataVersion identifies the catalog data: a digest of the YAML files it was generated from.
-const DataVersion = "a6dd01715807a7c3"
+const DataVersion = "4046d75832023280"
 
 // dataFiles are the catalog files the tables were generated from.
 var dataFiles = []string{"events.yaml", "features.yaml", "methods/admin.yaml", "methods/agents.yaml", "methods/api.yaml", "methods/apps.yaml", "methods/assistant.yaml", "methods/auth.yaml", "methods/blocks.yaml", "methods/bookmarks.yaml", "methods/bots.yaml", "methods/calls.yaml", "methods/canvases.yaml", "methods/channels.yaml", "methods/chat.yaml", "methods/commands.yaml", "methods/conversations.yaml", "methods/developer.yaml", "methods/dialog.yaml", "methods/dnd.yaml", "methods/emoji.yaml", "methods/entity.yaml", "methods/files.yaml", "methods/functions.yaml", "methods/groups.yaml", "methods/im.yaml", "methods/migration.yaml", "methods/mpim.yaml", "methods/oauth.yaml", "methods/openid.yaml", "methods/pins.yaml", "methods/reactions.yaml", "methods/reminders.yaml", "methods/rtm.yaml", "methods/search.yaml", "methods/slackLists.yaml", "methods/slackbot.yaml", "methods/stars.yaml", "methods/team.yaml", "methods/test.yaml", "methods/tooling.yaml", "methods/usergroups.yaml", "methods/users.yaml", "methods/views.yaml", "methods/workflows.yaml", "rules.yaml", "scopes.yaml"}
@@ -3776,8 +3776,7 @@ var methods = [...]Method{
 		Name:        "agents.sessions.rename",
 		Description: "Rename an agent session.",
 		Tokens: [NumTokenTypes]Requirement{
-			Bot:       {Kind: Accepted, Clauses: []Clause{{"chat:write"}}},
-			LegacyBot: {Kind: Unknown},
+			Bot: {Kind: Accepted, Clauses: []Clause{{"chat:write"}}},
 		},
 		Errors: []APIError{
 			{"channel_not_found", "The specified channel does not exist or is not accessible."},
@@ -3791,14 +3790,14 @@ var methods = [...]Method{
 			{"thread_ts_not_allowed", "`thread_ts` must not be provided for session channels."},
 			{"thread_ts_required", "`thread_ts` is required for thread-based sessions in regular channels and DMs."},
 		},
-		Source: "https://docs.slack.dev/reference/methods/agents.sessions.rename ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/agents.sessions.rename.json",
+		Note:   "issue 15 item 4: legacy bot tokens are not accepted: the `token` argument reads \"Authentication token bearing the `chat:write` scope. Must be a granular bot token.\"",
+		Source: "https://docs.slack.dev/reference/methods/agents.sessions.rename (argument token) ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/agents.sessions.rename.json",
 	},
 	{
 		Name:        "agents.sessions.setStatus",
 		Description: "Set an agent session's lifecycle status, creating the session if needed.",
 		Tokens: [NumTokenTypes]Requirement{
-			Bot:       {Kind: Accepted, Clauses: []Clause{{"chat:write"}}},
-			LegacyBot: {Kind: Unknown},
+			Bot: {Kind: Accepted, Clauses: []Clause{{"chat:write"}}},
 		},
 		Conditional: []Conditional{
 			{Scope: "chat:write.customize", When: "username, icon_url or icon_emoji is set", Args: []string{"username", "icon_url", "icon_emoji"}, Fields: nil, Source: "docs JSON args of agents.sessions.setStatus"},
@@ -3813,7 +3812,7 @@ var methods = [...]Method{
 			{"thread_ts_required", "`thread_ts` is required for thread-based sessions in regular channels and DMs."},
 			{"user_not_found", "The specified `initiator_user_id` does not exist or is not accessible."},
 		},
-		Note:   "username/icon_url/icon_emoji args require chat:write.customize (docs args).",
+		Note:   "username/icon_url/icon_emoji args require chat:write.customize (docs args). | issue 15 item 4: legacy bot tokens are not accepted: the `token` argument reads \"Authentication token bearing the `chat:write` scope. Must be a granular bot token.\"",
 		Source: "https://docs.slack.dev/reference/methods/agents.sessions.setStatus ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/agents.sessions.setStatus.json",
 	},
 	{
@@ -3844,8 +3843,8 @@ var methods = [...]Method{
 		Name:        "apps.auth.external.delete",
 		Description: "Delete external auth tokens only on the Slack side",
 		Tokens: [NumTokenTypes]Requirement{
-			Bot:       {Kind: Accepted, Clauses: nil},
-			User:      {Kind: Accepted, Clauses: nil},
+			Bot:       {Kind: Unknown},
+			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
 		Errors: []APIError{
@@ -3858,15 +3857,15 @@ var methods = [...]Method{
 			{"token_not_found", "The token pointed to by the external_token_id input is not found"},
 			{"unable_to_delete", "There was an error deleting tokens"},
 		},
-		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted",
+		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted | issue 15 item 8: \"No scopes required\" names no token type: the method data and page state none, so bot and user are unknown, not accepted",
 		Source: "https://docs.slack.dev/reference/methods/apps.auth.external.delete ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.auth.external.delete.json",
 	},
 	{
 		Name:        "apps.auth.external.get",
 		Description: "Get the access token for the provided token ID",
 		Tokens: [NumTokenTypes]Requirement{
-			Bot:       {Kind: Accepted, Clauses: nil},
-			User:      {Kind: Accepted, Clauses: nil},
+			Bot:       {Kind: Unknown},
+			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
 		Errors: []APIError{
@@ -3875,7 +3874,7 @@ var methods = [...]Method{
 			{"no_refresh_token", "No refresh token found for the passed external_token_id"},
 			{"token_not_found", "No token found for the passed external_token_id"},
 		},
-		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted",
+		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted | issue 15 item 8: \"No scopes required\" names no token type: the method data and page state none, so bot and user are unknown, not accepted",
 		Source: "https://docs.slack.dev/reference/methods/apps.auth.external.get ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.auth.external.get.json",
 	},
 	{
@@ -3970,6 +3969,7 @@ var methods = [...]Method{
 		Description: "Count the number of items in a datastore that match a query",
 		Tokens: [NumTokenTypes]Requirement{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"datastore:read"}}},
+			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
 		Errors: []APIError{
@@ -3985,7 +3985,8 @@ var methods = [...]Method{
 			{"restricted_plan_level", "Feature is not available on this team"},
 			{"team_quota_exceeded", "Total number of requests exceeded team quota."},
 		},
-		Source: "https://docs.slack.dev/reference/methods/apps.datastore.count ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.datastore.count.json",
+		Note:   "issue 15 item 5: a user token is accepted (the `app_id` argument reads \"Required if calling with user token\"), but the method data lists scopes only for bot tokens: the user token's scope is unknown.",
+		Source: "https://docs.slack.dev/reference/methods/apps.datastore.count (argument app_id) ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.datastore.count.json",
 	},
 	{
 		Name:        "apps.datastore.delete",
@@ -4057,6 +4058,7 @@ var methods = [...]Method{
 		Description: "Query a datastore for items",
 		Tokens: [NumTokenTypes]Requirement{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"datastore:read"}}},
+			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
 		Errors: []APIError{
@@ -4072,7 +4074,8 @@ var methods = [...]Method{
 			{"restricted_plan_level", "Feature is not available on this team"},
 			{"team_quota_exceeded", "Total number of requests exceeded team quota."},
 		},
-		Source: "https://docs.slack.dev/reference/methods/apps.datastore.query ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.datastore.query.json",
+		Note:   "issue 15 item 5: a user token is accepted (the `app_id` argument reads \"Required if calling with user token\"), but the method data lists scopes only for bot tokens: the user token's scope is unknown.",
+		Source: "https://docs.slack.dev/reference/methods/apps.datastore.query (argument app_id) ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.datastore.query.json",
 	},
 	{
 		Name:        "apps.datastore.update",
@@ -4343,8 +4346,7 @@ var methods = [...]Method{
 		Name:        "apps.uninstall",
 		Description: "Uninstalls your app from a workspace.",
 		Tokens: [NumTokenTypes]Requirement{
-			Bot:       {Kind: Accepted, Clauses: nil},
-			User:      {Kind: Accepted, Clauses: nil},
+			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
 		Errors: []APIError{
@@ -4354,8 +4356,8 @@ var methods = [...]Method{
 			{"invalid_client_id", "Value passed for `client_id` was invalid."},
 			{"no_permission", "Granular bot not allowed to uninstall"},
 		},
-		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted",
-		Source: "https://docs.slack.dev/reference/methods/apps.uninstall ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.uninstall.json",
+		Note:   "docs: no_scope_required=true | issue 15 item 3: granular bot tokens are refused: the documented error no_permission reads \"Granular bot not allowed to uninstall\" | issue 15 item 8: \"No scopes required\" names no token type; no source read states which token types are accepted, so user and legacy bot are unknown",
+		Source: "https://docs.slack.dev/reference/methods/apps.uninstall (error no_permission) ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.uninstall.json",
 	},
 	{
 		Name: "apps.user.connection.bulkUpdate",
@@ -4472,23 +4474,23 @@ var methods = [...]Method{
 		Name:        "auth.revoke",
 		Description: "Revokes a token.",
 		Tokens: [NumTokenTypes]Requirement{
-			Bot:       {Kind: Accepted, Clauses: nil},
-			User:      {Kind: Accepted, Clauses: nil},
+			Bot:       {Kind: Unknown},
+			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Accepted, Clauses: nil},
 		},
 		Errors: []APIError{
 			{"internal_error", "Internal system error"},
 			{"not_bearer_token", "Incompatible token type provided"},
 		},
-		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted",
+		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted | issue 15 item 8: \"No scopes required\" names no token type; only the legacy-bot method table names auth.revoke (legacy bot), so bot and user are unknown, not accepted",
 		Source: "https://docs.slack.dev/reference/methods/auth.revoke ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/auth.revoke.json ; https://docs.slack.dev/legacy/legacy-custom-integrations/legacy-custom-integrations-bot-users#legacy-methods (table shows only its first 10 rows)",
 	},
 	{
 		Name:        "auth.teams.list",
 		Description: "Obtain a full list of workspaces your org-wide app has been approved for.",
 		Tokens: [NumTokenTypes]Requirement{
-			Bot:       {Kind: Accepted, Clauses: nil},
-			User:      {Kind: Accepted, Clauses: nil},
+			Bot:       {Kind: Unknown},
+			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
 		Errors: []APIError{
@@ -4497,7 +4499,7 @@ var methods = [...]Method{
 			{"invalid_cursor", "Invalid cursor."},
 			{"invalid_limit", "The value passed for `limit` was not valid."},
 		},
-		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted | for org-wide (Enterprise) apps",
+		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted | for org-wide (Enterprise) apps | issue 15 item 8: \"No scopes required\" names no token type: the method data and page state none, so bot and user are unknown, not accepted",
 		Source: "https://docs.slack.dev/reference/methods/auth.teams.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/auth.teams.list.json",
 	},
 	{
@@ -4512,8 +4514,8 @@ var methods = [...]Method{
 			{"internal_error", "An internal error has been found."},
 			{"invalid_auth", "Method was called with invalid credentials"},
 		},
-		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted",
-		Source: "https://docs.slack.dev/reference/methods/auth.test ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/auth.test.json ; https://docs.slack.dev/legacy/legacy-custom-integrations/legacy-custom-integrations-bot-users#legacy-methods (table shows only its first 10 rows)",
+		Note:   "docs: no_scope_required=true | issue 15 item 8: kept for bot, user and legacy bot: the page's usage info says \"This method checks authentication and tells 'you' who you are, even if you might be a bot\", and the legacy-bot method table names auth.test",
+		Source: "https://docs.slack.dev/reference/methods/auth.test (Usage info) ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/auth.test.json ; https://docs.slack.dev/legacy/legacy-custom-integrations/legacy-custom-integrations-bot-users#legacy-methods (table shows only its first 10 rows)",
 	},
 	{
 		Name:        "blocks.validate",
@@ -5158,15 +5160,15 @@ var methods = [...]Method{
 		Name:        "chat.getPermalink",
 		Description: "Retrieve a permalink URL for a specific extant message",
 		Tokens: [NumTokenTypes]Requirement{
-			Bot:       {Kind: Accepted, Clauses: nil},
-			User:      {Kind: Accepted, Clauses: nil},
+			Bot:       {Kind: Unknown},
+			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
 		Errors: []APIError{
 			{"channel_not_found", "Value passed for `channel` was invalid."},
 			{"message_not_found", "The message identified by `message_ts` could not be found."},
 		},
-		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted",
+		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted | issue 15 item 8: \"No scopes required\" names no token type: the method data and page state none, so bot and user are unknown, not accepted",
 		Source: "https://docs.slack.dev/reference/methods/chat.getPermalink ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/chat.getPermalink.json",
 	},
 	{
@@ -5315,8 +5317,8 @@ var methods = [...]Method{
 		Name:        "chat.scheduledMessages.list",
 		Description: "Returns a list of scheduled messages.",
 		Tokens: [NumTokenTypes]Requirement{
-			Bot:       {Kind: Accepted, Clauses: nil},
-			User:      {Kind: Accepted, Clauses: nil},
+			Bot:       {Kind: Unknown},
+			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
 		Errors: []APIError{
@@ -5324,7 +5326,7 @@ var methods = [...]Method{
 			{"invalid_cursor", "Provided cursor is invalid"},
 			{"invalid_token", "Token is invalid"},
 		},
-		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted",
+		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted | issue 15 item 8: \"No scopes required\" names no token type: the method data and page state none, so bot and user are unknown, not accepted",
 		Source: "https://docs.slack.dev/reference/methods/chat.scheduledMessages.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/chat.scheduledMessages.list.json",
 	},
 	{
@@ -6142,8 +6144,8 @@ var methods = [...]Method{
 		Name:        "dialog.open",
 		Description: "Open a dialog with a user",
 		Tokens: [NumTokenTypes]Requirement{
-			Bot:       {Kind: Accepted, Clauses: nil},
-			User:      {Kind: Accepted, Clauses: nil},
+			Bot:       {Kind: Unknown},
+			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
 		Errors: []APIError{
@@ -6157,7 +6159,7 @@ var methods = [...]Method{
 			{"trigger_expired", "The provided `trigger_id` was presented after the 3 second limit."},
 			{"validation_errors", "The provided `dialog` could not be validated."},
 		},
-		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted",
+		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted | issue 15 item 8: \"No scopes required\" names no token type: the method data and page state none, so bot and user are unknown, not accepted",
 		Source: "https://docs.slack.dev/reference/methods/dialog.open ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/dialog.open.json",
 	},
 	{
@@ -6630,8 +6632,8 @@ var methods = [...]Method{
 		Name:        "functions.completeError",
 		Description: "Signal that a function failed to complete",
 		Tokens: [NumTokenTypes]Requirement{
-			Bot:       {Kind: Accepted, Clauses: nil},
-			User:      {Kind: Accepted, Clauses: nil},
+			Bot:       {Kind: Unknown},
+			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
 		Errors: []APIError{
@@ -6640,15 +6642,15 @@ var methods = [...]Method{
 			{"function_execution_not_found", "The specified function execution cannot be found."},
 			{"unknown_method", "This method does not exist."},
 		},
-		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted",
+		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted | issue 15 item 8: \"No scopes required\" names no token type: the method data and page state none, so bot and user are unknown, not accepted; no page read names a token type for it (unlike functions.completeSuccess, whose older page does)",
 		Source: "https://docs.slack.dev/reference/methods/functions.completeError ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/functions.completeError.json",
 	},
 	{
 		Name:        "functions.completeSuccess",
 		Description: "Signal the successful completion of a function",
 		Tokens: [NumTokenTypes]Requirement{
-			Bot:       {Kind: Accepted, Clauses: nil},
-			User:      {Kind: Accepted, Clauses: nil},
+			Bot:       {Kind: Unknown},
+			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
 		Errors: []APIError{
@@ -6658,7 +6660,7 @@ var methods = [...]Method{
 			{"parameter_validation_failed", "There were problems when validating the outputs against the Function parameters. See API response for more details."},
 			{"unknown_method", "This method does not exist."},
 		},
-		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted",
+		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted | issue 15 item 8: \"No scopes required\" names no token type: the method data and page state none, so bot and user are unknown, not accepted. SOURCES DISAGREE: the older page https://api.slack.com/methods/functions.completeSuccess shows \"Required scopes: Bot tokens No scope required, User tokens No scope required\"; the current page shows only \"No scopes required\", and its `function_execution_id` argument is the \"Context identifier that maps to the executed function\" of a workflow step. Kept unknown, which never claims a token type works",
 		Source: "https://docs.slack.dev/reference/methods/functions.completeSuccess ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/functions.completeSuccess.json",
 	},
 	{
@@ -6730,8 +6732,8 @@ var methods = [...]Method{
 		Name:        "functions.workflows.steps.list",
 		Description: "List the steps of a specific function of a workflow's versions",
 		Tokens: [NumTokenTypes]Requirement{
-			Bot:       {Kind: Accepted, Clauses: nil},
-			User:      {Kind: Accepted, Clauses: nil},
+			Bot:       {Kind: Unknown},
+			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
 		Errors: []APIError{
@@ -6744,15 +6746,15 @@ var methods = [...]Method{
 			{"unknown_method", "This method does not exist."},
 			{"unknown_workflow_id", "The passed in workflow_id is invalid."},
 		},
-		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted",
+		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted | issue 15 item 8: \"No scopes required\" names no token type: the method data and page state none, so bot and user are unknown, not accepted",
 		Source: "https://docs.slack.dev/reference/methods/functions.workflows.steps.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/functions.workflows.steps.list.json",
 	},
 	{
 		Name:        "functions.workflows.steps.responses.export",
 		Description: "Download form responses of a workflow",
 		Tokens: [NumTokenTypes]Requirement{
-			Bot:       {Kind: Accepted, Clauses: nil},
-			User:      {Kind: Accepted, Clauses: nil},
+			Bot:       {Kind: Unknown},
+			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
 		Errors: []APIError{
@@ -6764,7 +6766,7 @@ var methods = [...]Method{
 			{"unknown_workflow_id", "The passed in workflow_id is invalid."},
 			{"workflows_export_csv_not_enabled", "Downloading form responses is not allowed. Admin pref needs to be enabled."},
 		},
-		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted",
+		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted | issue 15 item 8: \"No scopes required\" names no token type: the method data and page state none, so bot and user are unknown, not accepted",
 		Source: "https://docs.slack.dev/reference/methods/functions.workflows.steps.responses.export ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/functions.workflows.steps.responses.export.json",
 	},
 	{
@@ -8524,8 +8526,8 @@ var methods = [...]Method{
 			{"invalid_trigger_id", "The trigger_id is invalid. The expected format for the trigger_id argument is \"132456.7890123.abcdef\"."},
 			{"view_too_large", "Error returned if the provided view is greater than 250kb."},
 		},
-		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted",
-		Source: "https://docs.slack.dev/reference/methods/views.open ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/views.open.json",
+		Note:   "docs: no_scope_required=true | issue 15 item 8: the current page names no token type, but the older page https://api.slack.com/methods/views.open states them: \"Required scopes: Bot tokens No scope required, User tokens No scope required\"; legacy bot: no source",
+		Source: "https://docs.slack.dev/reference/methods/views.open ; https://api.slack.com/methods/views.open (Required scopes) ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/views.open.json",
 	},
 	{
 		Name:   "views.openAsync",
@@ -8543,8 +8545,8 @@ var methods = [...]Method{
 		Name:        "views.publish",
 		Description: "Publish a static view for a User.",
 		Tokens: [NumTokenTypes]Requirement{
-			Bot:       {Kind: Accepted, Clauses: nil},
-			User:      {Kind: Accepted, Clauses: nil},
+			Bot:       {Kind: Unknown},
+			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
 		Errors: []APIError{
@@ -8556,15 +8558,15 @@ var methods = [...]Method{
 			{"not_implemented", "The profile view experiment is not enabled for this user."},
 			{"view_too_large", "Error returned if the provided view is greater than 250kb."},
 		},
-		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted | docs error not_allowed_token_type: \"The type of token your app used when requesting this method is not allowed.\"",
+		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted | docs error not_allowed_token_type: \"The type of token your app used when requesting this method is not allowed.\" | issue 15 item 8: \"No scopes required\" names no token type: the method data and page state none, so bot and user are unknown, not accepted; the documented error not_allowed_token_type (\"The type of token your app used when requesting this method is not allowed.\") says some token type is refused, but not which",
 		Source: "https://docs.slack.dev/reference/methods/views.publish ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/views.publish.json",
 	},
 	{
 		Name:        "views.push",
 		Description: "Push a view onto the stack of a root view.",
 		Tokens: [NumTokenTypes]Requirement{
-			Bot:       {Kind: Accepted, Clauses: nil},
-			User:      {Kind: Accepted, Clauses: nil},
+			Bot:       {Kind: Unknown},
+			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
 		Errors: []APIError{
@@ -8576,7 +8578,7 @@ var methods = [...]Method{
 			{"push_limit_reached", "Error returned when the max push limit has been reached for views. Currently the limit is 3."},
 			{"view_too_large", "Error returned if the provided view is greater than 250kb."},
 		},
-		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted",
+		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted | issue 15 item 8: \"No scopes required\" names no token type: the method data and page state none, so bot and user are unknown, not accepted",
 		Source: "https://docs.slack.dev/reference/methods/views.push ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/views.push.json",
 	},
 	{
@@ -8593,8 +8595,8 @@ var methods = [...]Method{
 			{"not_found", "Error returned when the given `view_id` or `external_id` doesn't exist."},
 			{"view_too_large", "Error returned if the provided view is greater than 250kb."},
 		},
-		Note:   "docs: no_scope_required=true; docs do not state which token types are accepted",
-		Source: "https://docs.slack.dev/reference/methods/views.update ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/views.update.json",
+		Note:   "docs: no_scope_required=true | issue 15 item 8: the current page names no token type, but the older page https://api.slack.com/methods/views.update states them: \"Required scopes: Bot tokens No scope required, User tokens No scope required\"; legacy bot: no source",
+		Source: "https://docs.slack.dev/reference/methods/views.update ; https://api.slack.com/methods/views.update (Required scopes) ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/views.update.json",
 	},
 	{
 		Name:        "workflows.featured.add",
