@@ -3,7 +3,7 @@
 package catalog
 
 // DataVersion identifies the catalog data: a digest of the YAML files it was generated from.
-const DataVersion = "4046d75832023280"
+const DataVersion = "ed0d74dbf94f454d"
 
 // dataFiles are the catalog files the tables were generated from.
 var dataFiles = []string{"events.yaml", "features.yaml", "methods/admin.yaml", "methods/agents.yaml", "methods/api.yaml", "methods/apps.yaml", "methods/assistant.yaml", "methods/auth.yaml", "methods/blocks.yaml", "methods/bookmarks.yaml", "methods/bots.yaml", "methods/calls.yaml", "methods/canvases.yaml", "methods/channels.yaml", "methods/chat.yaml", "methods/commands.yaml", "methods/conversations.yaml", "methods/developer.yaml", "methods/dialog.yaml", "methods/dnd.yaml", "methods/emoji.yaml", "methods/entity.yaml", "methods/files.yaml", "methods/functions.yaml", "methods/groups.yaml", "methods/im.yaml", "methods/migration.yaml", "methods/mpim.yaml", "methods/oauth.yaml", "methods/openid.yaml", "methods/pins.yaml", "methods/reactions.yaml", "methods/reminders.yaml", "methods/rtm.yaml", "methods/search.yaml", "methods/slackLists.yaml", "methods/slackbot.yaml", "methods/stars.yaml", "methods/team.yaml", "methods/test.yaml", "methods/tooling.yaml", "methods/usergroups.yaml", "methods/users.yaml", "methods/views.yaml", "methods/workflows.yaml", "rules.yaml", "scopes.yaml"}
@@ -443,12 +443,12 @@ var scopes = [...]Scope{
 	{
 		Name:        "channels:write",
 		Description: "Manage a user’s public channels and create new ones on a user’s behalf",
-		Tokens:      1<<Bot | 1<<User,
+		Tokens:      1 << User,
 		Object:      "channels",
 		Action:      "write",
 		Requestable: true,
 		Methods:     []string{"conversations.archive", "conversations.close", "conversations.create", "conversations.invite", "conversations.join", "conversations.kick", "conversations.leave", "conversations.mark", "conversations.open", "conversations.rename", "conversations.setPurpose", "conversations.setTopic", "conversations.unarchive"},
-		Note:        "CONFLICT: scopes table lists User only (bots use channels:manage), but current docs JSON also lists channels:write under Bot token for several conversations.* methods",
+		Note:        "CONFLICT: scopes table lists User only (bots use channels:manage), but current docs JSON also lists channels:write under Bot token for several conversations.* methods | issue 15 item 6: tokens follow the scopes table and the manifest scope lists (user list only): a bot list that requests it is refused (wrong-token-type, move it to the user scopes; bots request channels:manage). The conversations.* methods keep it among their bot alternatives as the method data lists it, which never makes a bot need it: channels:manage is beside it in every such clause",
 		Source:      "https://api.slack.com/scopes (crawl 2025-03-27, github.com/jaewilson07/AgentMafia@4f38275:TEST/crawler_routes/crawl/api_slack_com/scopes.md) ; https://api.slack.com/legacy/oauth-scopes (= https://docs.slack.dev/legacy/legacy-authentication/legacy-oauth-scopes; crawl 2025-03-27) ; docs.slack.dev method JSON via github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/*.json ; github.com/slackapi/slack-api-specs@bc08db49:web-api/slack_web_openapi_v2.json (2020-10) ; npm slack-web-api-client@1.1.14 dist/manifest/scopes.d.ts",
 	},
 	{
@@ -1181,7 +1181,7 @@ var scopes = [...]Scope{
 		Action:      "stream",
 		Requestable: false,
 		Status:      Deprecated,
-		Deprecation: Deprecation{Note: "workspace-app era scope from the 2020 OpenAPI spec (rtm.connect); not in current docs", Replacements: nil, Source: "github.com/slackapi/slack-api-specs@bc08db49:web-api/slack_web_openapi_v2.json (2020-10)"},
+		Deprecation: Deprecation{Note: "the implicit RTM scope of classic apps: granted to classic bot tokens that requested `bot` and to user tokens that requested the deprecated `client` scope, never requested itself; RTM is not available to Slack apps with granular permissions, so it goes with classic apps (issue 15 item 10: the former note dated it to workspace apps of the 2020 spec, which contradicted this entry)", Replacements: nil, Source: "https://api.slack.com/scopes/rtm:stream ; https://api.slack.com/legacy/rtm#notices (crawl 2025-03-27; rules.md) ; github.com/slackapi/slack-api-specs@bc08db49:web-api/slack_web_openapi_v2.json (2020-10, rtm.connect)"},
 		Note:        "cannot be requested directly; it is granted to classic bot tokens that requested `bot` and to user tokens that requested the deprecated `client` scope (https://api.slack.com/scopes/rtm:stream)",
 		Source:      "https://api.slack.com/scopes/rtm:stream ; github.com/slackapi/slack-api-specs@bc08db49:web-api/slack_web_openapi_v2.json (2020-10)",
 	},
@@ -9859,6 +9859,8 @@ var features = [...]Feature{
 // rules is every combination of scopes Slack refuses, sorted by id.
 var rules = [...]Rule{
 	{ID: "bot-with-client", Kind: Conflict, Scopes: []string{"bot", "client"}, Error: "invalid_scope: Cannot request service scope (bot) with deprecated scopes", Note: "Some scopes cannot be requested together; for example you cannot request both bot and client.", Source: "https://docs.slack.dev/legacy/legacy-authentication/legacy-oauth-scopes#working-with-scopes (= https://api.slack.com/legacy/oauth-scopes, crawl 2025-03-27; rules.md R1)"},
+	{ID: "bot-with-post", Kind: Conflict, Scopes: []string{"bot", "post"}, Error: "invalid_scope: Cannot request service scope (bot) with deprecated scopes", Note: "INFERRED, not stated (issue 15 item 9): the page names only bot with client as an example, but its error text says \"with deprecated scopes\" (plural), and the same page lists read, post and client as the deprecated scopes (#deprecated-scopes); so bot with post is taken to be refused the same way", Source: "https://docs.slack.dev/legacy/legacy-authentication/legacy-oauth-scopes#working-with-scopes and #deprecated-scopes (= https://api.slack.com/legacy/oauth-scopes, crawl 2025-03-27; rules.md R1, R8)"},
+	{ID: "bot-with-read", Kind: Conflict, Scopes: []string{"bot", "read"}, Error: "invalid_scope: Cannot request service scope (bot) with deprecated scopes", Note: "INFERRED, not stated (issue 15 item 9): the page names only bot with client as an example, but its error text says \"with deprecated scopes\" (plural), and the same page lists read, post and client as the deprecated scopes (#deprecated-scopes); so bot with read is taken to be refused the same way", Source: "https://docs.slack.dev/legacy/legacy-authentication/legacy-oauth-scopes#working-with-scopes and #deprecated-scopes (= https://api.slack.com/legacy/oauth-scopes, crawl 2025-03-27; rules.md R1, R8)"},
 	{ID: "identity-with-others", Kind: Exclusive, Scopes: []string{"identity.basic", "identity.email", "identity.team", "identity.avatar"}, Error: "invalid_scope: Sign in with Slack scopes cannot be combined with other scopes; request them in a separate flow", Note: "invalid_scope is returned when requesting a set of scopes that are in conflict with each other (e.g. SIWS user scopes cannot be combined with non-SIWS user scopes).", Source: "https://api.slack.com/authentication/oauth-v2#asking and #errors ; https://api.slack.com/legacy/sign-in-with-slack (crawl 2025-03-27; rules.md R2)"},
 }
 
