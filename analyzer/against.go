@@ -204,6 +204,15 @@ func (r *request) checkHandledSubscribed(rep *reporter, u Use, tk tokens) {
 			rep.report(MissingSetting, analysis.Diagnostic{Pos: u.Pos, Message: fmt.Sprintf(
 				"%s handles slash commands, but %s declares none (features.slash_commands): Slack sends the app no command", u.Callee, r.source)})
 		}
+		if (u.Method == "interactivity" || u.Method == "shortcuts") && (r.man.Interactivity == nil || !r.man.Interactivity.Value) {
+			d := analysis.Diagnostic{Pos: u.Pos, Message: fmt.Sprintf(
+				"%s handles %s, but %s does not enable interactivity (settings.interactivity.is_enabled: true): Slack sends the app none",
+				u.Callee, strings.ReplaceAll(u.Method, "_", " "), r.source)}
+			if s := r.man.Interactivity; s != nil {
+				d.Related = []analysis.RelatedInformation{{Pos: r.at(s.Line, s.Col), Message: "is_enabled is false here"}}
+			}
+			rep.report(MissingSetting, d)
+		}
 		return
 	case EventUse:
 	default:

@@ -54,8 +54,9 @@ of the program handles slash commands`}
 		`an event the code handles (app_mention) that the manifest's
 settings.event_subscriptions lacks: Slack never sends it`}
 	MissingSetting = &Check{"missing-setting", "Code that needs a manifest setting the manifest does not turn on.",
-		`code that runs Socket Mode while settings.socket_mode_enabled is not true, or
-handles slash commands while features.slash_commands declares none`}
+		`code that runs Socket Mode while settings.socket_mode_enabled is not true,
+handles slash commands while features.slash_commands declares none, or handles
+interactions or shortcuts while settings.interactivity.is_enabled is not true`}
 	ClassicOnly = &Check{"classic-only", "A call only a classic app can make, which no manifest can request.",
 		`a call that only a classic app's bot token can make (RTM): no app manifest can
 request it, so no manifest edit helps; move to the Events API or Socket Mode`}

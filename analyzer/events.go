@@ -152,6 +152,12 @@ var (
 		"EventType slash_commands":       "slash_commands",
 		"InteractionType shortcut":       "shortcuts",
 		"InteractionType message_action": "shortcuts",
+		// Interactions (socketmode.EventTypeInteractive carries them all, shortcuts too).
+		"InteractionType block_actions":       "interactivity",
+		"InteractionType view_submission":     "interactivity",
+		"InteractionType view_closed":         "interactivity",
+		"InteractionType interactive_message": "interactivity",
+		"EventType interactive":               "interactivity",
 	}
 )
 

@@ -3,7 +3,7 @@
 package catalog
 
 // DataVersion identifies the catalog data: a digest of the YAML files it was generated from.
-const DataVersion = "ed0d74dbf94f454d"
+const DataVersion = "5c77f946a6097d62"
 
 // dataFiles are the catalog files the tables were generated from.
 var dataFiles = []string{"events.yaml", "features.yaml", "methods/admin.yaml", "methods/agents.yaml", "methods/api.yaml", "methods/apps.yaml", "methods/assistant.yaml", "methods/auth.yaml", "methods/blocks.yaml", "methods/bookmarks.yaml", "methods/bots.yaml", "methods/calls.yaml", "methods/canvases.yaml", "methods/channels.yaml", "methods/chat.yaml", "methods/commands.yaml", "methods/conversations.yaml", "methods/developer.yaml", "methods/dialog.yaml", "methods/dnd.yaml", "methods/emoji.yaml", "methods/entity.yaml", "methods/files.yaml", "methods/functions.yaml", "methods/groups.yaml", "methods/im.yaml", "methods/migration.yaml", "methods/mpim.yaml", "methods/oauth.yaml", "methods/openid.yaml", "methods/pins.yaml", "methods/reactions.yaml", "methods/reminders.yaml", "methods/rtm.yaml", "methods/search.yaml", "methods/slackLists.yaml", "methods/slackbot.yaml", "methods/stars.yaml", "methods/team.yaml", "methods/test.yaml", "methods/tooling.yaml", "methods/usergroups.yaml", "methods/users.yaml", "methods/views.yaml", "methods/workflows.yaml", "rules.yaml", "scopes.yaml"}
@@ -9818,6 +9818,15 @@ var features = [...]Feature{
 			Bot: {Kind: Accepted, Clauses: []Clause{{"incoming-webhook"}}},
 		},
 		Source: "https://docs.slack.dev/legacy/legacy-authentication/legacy-oauth-scopes#slack-app-scopes ; https://api.slack.com/authentication/oauth-v2#asking (scope=incoming-webhook,commands; rules.md R15)",
+	},
+	{
+		Name:        "interactivity",
+		Description: "Interactions: block actions, view submissions and closings, legacy interactive messages",
+		Tokens: [NumTokenTypes]Requirement{
+			Bot: {Kind: Accepted, Clauses: nil},
+		},
+		Note:   "needs no scope; the manifest must enable it (settings.interactivity.is_enabled), as shortcuts must",
+		Source: "https://docs.slack.dev/reference/app-manifest (settings.interactivity: is_enabled, request_url)",
 	},
 	{
 		Name:        "rtm",

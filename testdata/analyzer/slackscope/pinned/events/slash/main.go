@@ -1,4 +1,4 @@
-// want package:`uses slash_commands views.open`
+// want package:`uses interactivity slash_commands views.open`
 
 // Command slash serves a slash command over HTTP and answers interactions: the command
 // needs commands; opening a modal and reading its submission need no scope.
