@@ -19,9 +19,9 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"sort"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/slackscope/slackscope/analyzer/bindings"
@@ -100,12 +100,15 @@ func (t *optionTracer) add(args []string) {
 func (t *optionTracer) enclosing(pos token.Pos) *ast.FuncDecl {
 	for _, f := range t.pass.Files {
 		if f.Pos() <= pos && pos < f.End() {
-			path, _ := astutil.PathEnclosingInterval(f, pos, pos)
-			for _, n := range path {
-				if fd, ok := n.(*ast.FuncDecl); ok {
+			// Declarations are in source order: the one that ends after pos is the
+			// only one that may hold it (a search, not a walk of the file per call).
+			i := sort.Search(len(f.Decls), func(i int) bool { return f.Decls[i].End() > pos })
+			if i < len(f.Decls) {
+				if fd, ok := f.Decls[i].(*ast.FuncDecl); ok && fd.Pos() <= pos {
 					return fd
 				}
 			}
+			return nil
 		}
 	}
 	return nil
