@@ -30,6 +30,22 @@ type finding struct {
 	Category string `json:"category"`
 	// Fixes are the diagnostic's suggested fixes, for slackscope fix.
 	Fixes []fileFix `json:"-"`
+	// SuggestedFixes are Fixes as go vet -json writes them (file names relative to the
+	// working directory), filled in by writeJSON.
+	SuggestedFixes []jsonFix `json:"suggested_fixes,omitempty"`
+}
+
+// jsonFix and jsonEdit are a suggested fix in the shape of go vet -json's.
+type jsonFix struct {
+	Message string     `json:"message"`
+	Edits   []jsonEdit `json:"edits"`
+}
+
+type jsonEdit struct {
+	Filename string `json:"filename"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	New      string `json:"new"`
 }
 
 // A fileFix is a suggested fix with its edits as offsets into the files they change.
@@ -322,7 +338,15 @@ func parseInterspersed(fs *flag.FlagSet, args []string) error {
 // "slackscope:summary", which no package path can be (import paths hold no colon).
 func writeJSON(w io.Writer, findings []finding, sum *summary) error {
 	tree := map[string]any{summaryKey: sum}
+	wd, _ := os.Getwd()
 	for _, f := range findings {
+		for _, fx := range f.Fixes {
+			jf := jsonFix{Message: fx.Message, Edits: []jsonEdit{}}
+			for _, e := range fx.Edits {
+				jf.Edits = append(jf.Edits, jsonEdit{Filename: relTo(wd, e.File), Start: e.Start, End: e.End, New: e.Text})
+			}
+			f.SuggestedFixes = append(f.SuggestedFixes, jf)
+		}
 		pkg, _ := tree[f.Pkg].(map[string][]finding)
 		if pkg == nil {
 			pkg = map[string][]finding{}
