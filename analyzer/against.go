@@ -223,11 +223,7 @@ func (r *request) checkHandledSubscribed(rep *reporter, u Use, tk tokens) {
 	if !ok || t == catalog.LegacyBot || ev.APIs&catalog.EventsAPI == 0 || len(ev.Scopes) == 0 {
 		return
 	}
-	subs := append(slices.Clone(r.man.BotEvents), r.man.UserEvents...)
-	if slices.ContainsFunc(subs, func(s manifest.Ref) bool {
-		base, _, _ := strings.Cut(s.Name, ".")
-		return s.Name == u.Method || (u.Method == "message" && base == "message")
-	}) {
+	if r.subscribes(u.Method) {
 		return
 	}
 	what := u.Method
