@@ -178,9 +178,13 @@ type Explanation struct {
 	// Missing are the scopes the call checks for that the token lacks.
 	Missing []string
 	// Add is what to request, in granular terms (chat:write for a needed chat:write:bot).
-	// With AnyOf, any one of them is enough.
+	// With AnyOf, any one of them is enough; otherwise every one is needed.
 	Add   []string
 	AnyOf bool
+	// FromMethod is set when the response names no scope (slack-go's error printed with
+	// %v or %+v keeps the code alone) and Add is what the called method needs for the
+	// token type Token, from the catalog.
+	FromMethod bool
 	// List is the app manifest's list Add goes into: "bot" or "user"
 	// (oauth_config.scopes.bot or .user), or "" when Add is empty or fits neither (an
 	// app-level token's scopes).
@@ -225,12 +229,27 @@ func ExplainResponse(r Response) Explanation {
 			e.Missing = append(e.Missing, s)
 		}
 	}
+	allOf := false
+	if m, ok := LookupMethod(r.Method); ok && r.Error == "missing_scope" && len(needed) == 0 {
+		// The response names no scope: what the method needs says it.
+		if t, scopes, all, ok := methodNeeds(m, e.Token, e.TokenKnown); ok {
+			e.Token, e.FromMethod, allOf = t, true, all
+			for _, s := range scopes {
+				if !have[s] {
+					e.Missing = append(e.Missing, s)
+				}
+			}
+		}
+	}
 	if r.Error == "not_allowed_token_type" {
 		msg := "the method does not accept this kind of token"
 		if m, ok := LookupMethod(r.Method); ok {
-			msg = fmt.Sprintf("%s does not accept this kind of token; it works with %s tokens", m.Name, m.AcceptedTokens())
+			msg = fmt.Sprintf("%s does not accept this kind of token; it accepts %s", m.Name, tokenList(m.AcceptedTokens()))
+			e.Lines = append(e.Lines, msg)
+			e.Lines = append(e.Lines, methodNeedLines(m)...)
+		} else {
+			e.Lines = append(e.Lines, msg)
 		}
-		e.Lines = append(e.Lines, msg)
 	}
 	seen := map[string]bool{}
 	for _, s := range e.Missing {
@@ -252,21 +271,27 @@ func ExplainResponse(r Response) Explanation {
 			addOnce(&e.Add, seen, s)
 		}
 	}
-	e.AnyOf = len(e.Add) > 1
+	e.AnyOf = len(e.Add) > 1 && !allOf
 	if len(e.Add) > 0 {
 		e.List = manifestList(e, e.Add[0])
 	}
 	for _, s := range e.Add {
-		if sc, ok := LookupScope(s); ok && !(e.TokenKnown && e.Token == User) && !sc.Tokens.Has(Bot) && !sc.Tokens.Has(LegacyBot) && sc.Tokens.Has(User) {
+		if sc, ok := LookupScope(s); ok && !((e.TokenKnown || e.FromMethod) && e.Token == User) && !sc.Tokens.Has(Bot) && !sc.Tokens.Has(LegacyBot) && sc.Tokens.Has(User) {
 			e.Lines = append(e.Lines, fmt.Sprintf("%s is granted to user tokens only: the call must be made with a user token (xoxp-), not the bot token", s))
 		}
 	}
 	if len(needed) == 0 && r.Error != "" && r.Error != "not_allowed_token_type" {
 		explainCode(&e)
 	}
+	if e.FromMethod {
+		e.Lines = append(e.Lines, fmt.Sprintf("the error names no scope: this is what %s needs on %s token", r.Method, tokenNoun(e.Token, true)),
+			"(Slack's needed field names the scope it checked; slack-go keeps it in SlackErrorResponse.Needed, which %#v prints but %v and %+v do not)")
+	}
 	switch {
 	case len(e.Add) == 1:
 		e.Lines = append(e.Lines, fmt.Sprintf("add %s to the %s scopes", e.Add[0], listFor(e, e.Add[0])))
+	case len(e.Add) > 1 && !e.AnyOf:
+		e.Lines = append(e.Lines, fmt.Sprintf("add %s to the %s scopes (each is needed)", strings.Join(e.Add, " and "), listFor(e, e.Add[0])))
 	case len(e.Add) > 1:
 		e.Lines = append(e.Lines, fmt.Sprintf("add one of %s to the %s scopes (one is enough; pick the one for the conversation type the call touches)",
 			strings.Join(e.Add, ", "), listFor(e, e.Add[0])))
@@ -313,16 +338,111 @@ func explainCode(e *Explanation) {
 		e.Lines = append(e.Lines, "the response body's needed field (or the x-accepted-oauth-scopes header) names the scope the method checks for")
 	}
 	if r.Error == "missing_scope" && known {
-		for t := TokenType(0); t < NumTokenTypes; t++ {
-			if q := m.Requirement(t); q.Kind == Accepted && len(q.Clauses) > 0 {
-				var cs []string
-				for _, c := range q.Clauses {
-					cs = append(cs, c.String())
-				}
-				e.Lines = append(e.Lines, fmt.Sprintf("%s needs %s on a %s token", m.Name, strings.Join(cs, ", and "), t))
+		e.Lines = append(e.Lines, methodNeedLines(m)...)
+	}
+}
+
+// methodNeedLines say, for each token type the method accepts, the scopes it needs
+// ("reactions.add needs reactions:write on a bot token").
+func methodNeedLines(m Method) []string {
+	var out []string
+	for t := TokenType(0); t < NumTokenTypes; t++ {
+		q := m.Requirement(t)
+		switch {
+		case q.Kind != Accepted:
+		case len(q.Clauses) == 0:
+			out = append(out, fmt.Sprintf("%s needs no scope on %s token", m.Name, tokenNoun(t, true)))
+		default:
+			var cs []string
+			for _, c := range q.Clauses {
+				cs = append(cs, c.String())
 			}
+			out = append(out, fmt.Sprintf("%s needs %s on %s token", m.Name, strings.Join(cs, ", and "), tokenNoun(t, true)))
 		}
 	}
+	return out
+}
+
+// methodNeeds is what to request for a call of m that failed with missing_scope when
+// the response names no scope: the scopes m needs on the token the provided scopes point
+// to (known), otherwise on a bot token, a user token or an app-level token. With all, every scope
+// is needed; otherwise any one is enough. ok is false when that token's requirement is
+// not a list of scopes the manifest can hold (no scope, several choices at once).
+func methodNeeds(m Method, token TokenType, known bool) (t TokenType, scopes []string, all, ok bool) {
+	try := []TokenType{Bot, User, AppLevel}
+	if known {
+		try = []TokenType{token}
+	}
+	for _, t := range try {
+		q := m.Requirement(t)
+		if q.Kind != Accepted || len(q.Clauses) == 0 {
+			continue
+		}
+		if len(q.Clauses) == 1 {
+			return t, q.Clauses[0], false, true
+		}
+		for _, c := range q.Clauses {
+			if len(c) != 1 {
+				return t, nil, false, false
+			}
+			scopes = append(scopes, c[0])
+		}
+		return t, scopes, true, true
+	}
+	return token, nil, false, false
+}
+
+// tokenList names a set of token types for a reader: "user tokens (xoxp-) only", "bot
+// tokens (xoxb-) and user tokens (xoxp-)".
+func tokenList(s TokenSet) string {
+	var names []string
+	for _, t := range s.Types() {
+		names = append(names, tokenPhrase(t))
+	}
+	switch len(names) {
+	case 0:
+		return "no token type the catalog knows"
+	case 1:
+		return names[0] + " only"
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// tokenNoun is a token type as a word before "token": "bot", "app-level"; with article,
+// "a bot", "an app-level".
+func tokenNoun(t TokenType, article bool) string {
+	n := strings.ReplaceAll(t.String(), "_", "-")
+	switch t {
+	case LegacyBot:
+		n = "classic bot"
+	case SeamlessUser:
+		n = t.String()
+	}
+	if !article {
+		return n
+	}
+	if t == AppLevel {
+		return "an " + n
+	}
+	return "a " + n
+}
+
+// tokenPhrase is a token type in words, with the prefix its tokens start with where the
+// catalog knows one (ParseTokenType).
+func tokenPhrase(t TokenType) string {
+	switch t {
+	case Bot:
+		return "bot tokens (xoxb-)"
+	case User:
+		return "user tokens (xoxp-)"
+	case LegacyBot:
+		return "classic bot tokens"
+	case AppLevel:
+		return "app-level tokens (xapp-)"
+	case Configuration:
+		return "app configuration tokens"
+	}
+	return t.String() + " tokens"
 }
 
 // countOrName is "chat.postMessage" for one method, "28 methods" for more.

@@ -8,6 +8,10 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
+// noNeeded is the line that says where the scope a response names went, when slack-go's
+// error was printed without it.
+const noNeeded = "(Slack's needed field names the scope it checked; slack-go keeps it in SlackErrorResponse.Needed, which %#v prints but %v and %+v do not)"
+
 func TestExplain(t *testing.T) {
 	type view struct {
 		Error      string
@@ -46,11 +50,11 @@ func TestExplain(t *testing.T) {
 		}},
 		{"wrong token type", "POST https://slack.com/api/search.messages\n" + `{"ok":false,"error":"not_allowed_token_type"}`, view{
 			Error: "not_allowed_token_type", Token: "bot",
-			Lines: []string{"search.messages does not accept this kind of token; it works with user tokens"},
+			Lines: []string{"search.messages does not accept this kind of token; it accepts user tokens (xoxp-) only", "search.messages needs search:read on a user token"},
 		}},
 		{"wrong token type, the method as a word", "search.messages not_allowed_token_type", view{
 			Error: "not_allowed_token_type", Token: "bot",
-			Lines: []string{"search.messages does not accept this kind of token; it works with user tokens"},
+			Lines: []string{"search.messages does not accept this kind of token; it accepts user tokens (xoxp-) only", "search.messages needs search:read on a user token"},
 		}},
 		// slack-go's SlackErrorResponse: %v and %+v print Err alone, %#v every field.
 		{"slack-go error, %#v", `slack.SlackErrorResponse{Err:"missing_scope", Errors:[]slack.SlackResponseErrors(nil), ResponseMetadata:slack.ResponseMetadata{Cursor:"", Messages:[]string(nil), Warnings:[]string(nil)}, Needed:"reactions:write", Provided:"chat:write,chat:write.public"}`, view{
@@ -61,9 +65,36 @@ func TestExplain(t *testing.T) {
 			Error: "missing_scope", Token: "bot", TokenKnown: true, Missing: []string{"reactions:write"}, Add: []string{"reactions:write"},
 			Lines: []string{"add reactions:write to the bot scopes"},
 		}},
+		// %v names no scope: what the method needs is what to add, for a bot token where
+		// it takes one, else for the token it takes.
 		{"slack-go error, %v, with the method", "reactions.add: missing_scope", view{
-			Error: "missing_scope", Token: "bot",
-			Lines: []string{"reactions.add needs reactions:write on a bot token", "reactions.add needs reactions:write on a user token"},
+			Error: "missing_scope", Token: "bot", Missing: []string{"reactions:write"}, Add: []string{"reactions:write"},
+			Lines: []string{"reactions.add needs reactions:write on a bot token", "reactions.add needs reactions:write on a user token",
+				"the error names no scope: this is what reactions.add needs on a bot token", noNeeded,
+				"add reactions:write to the bot (or user, for a user token) scopes"},
+		}},
+		{"slack-go error, %+v, a user-token method", "search failed: search.messages: missing_scope", view{
+			Error: "missing_scope", Token: "user", Missing: []string{"search:read"}, Add: []string{"search:read"},
+			Lines: []string{"search.messages needs search:read on a user token",
+				"the error names no scope: this is what search.messages needs on a user token", noNeeded,
+				"add search:read to the user scopes"},
+		}},
+		{"slack-go error, %v, a method that needs two scopes", "team.externalTeams.list: missing_scope", view{
+			Error: "missing_scope", Token: "bot", Missing: []string{"conversations.connect:manage", "team:read"}, Add: []string{"conversations.connect:manage", "team:read"},
+			Lines: []string{"team.externalTeams.list needs conversations.connect:manage, and team:read on a bot token",
+				"the error names no scope: this is what team.externalTeams.list needs on a bot token", noNeeded,
+				"add conversations.connect:manage and team:read to the bot scopes (each is needed)"},
+		}},
+		{"slack-go error, %v, an app-level method", "apps.connections.open: missing_scope", view{
+			Error: "missing_scope", Token: "app_level", Missing: []string{"connections:write"}, Add: []string{"connections:write"},
+			Lines: []string{"apps.connections.open needs connections:write on an app-level token",
+				"the error names no scope: this is what apps.connections.open needs on an app-level token", noNeeded,
+				"add connections:write to the app-level token's scopes"},
+		}},
+		{"wrong token type, a method of two token types", "chat.postMessage: not_allowed_token_type", view{
+			Error: "not_allowed_token_type", Token: "bot",
+			Lines: []string{"chat.postMessage does not accept this kind of token; it accepts bot tokens (xoxb-) and user tokens (xoxp-)",
+				"chat.postMessage needs chat:write on a bot token", "chat.postMessage needs chat:write on a user token"},
 		}},
 		{"a body in a log line", `time=2026-12-02T18:00:00Z level=ERROR msg="slack call failed" body={"ok":false,"error":"missing_scope","needed":"reactions:write","provided":"chat:write.public"} attempt={"n":1}`, view{
 			Error: "missing_scope", Token: "bot", TokenKnown: true, Missing: []string{"reactions:write"}, Add: []string{"reactions:write"},
