@@ -15,13 +15,22 @@ func LookupMethodFold(name string) (Method, bool) {
 	return Method{}, false
 }
 
-// LookupEventFold is LookupEvent ignoring case ("APP_MENTION" finds app_mention).
+// LookupEventFold is LookupEvent ignoring case ("APP_MENTION" finds app_mention), and
+// taking a message subtype by its own name too ("bot_message" finds message/bot_message).
 func LookupEventFold(name string) (Event, bool) {
 	if i := findFold(events[:], name, eventName); i >= 0 {
 		return events[i], true
 	}
+	if !strings.Contains(name, "/") {
+		if i := findFold(events[:], subtypePrefix+name, eventName); i >= 0 {
+			return events[i], true
+		}
+	}
 	return Event{}, false
 }
+
+// subtypePrefix starts the name of every message subtype in the catalog.
+const subtypePrefix = "message/"
 
 // findFold is find, falling back to a scan that ignores case.
 func findFold[T any](xs []T, key string, name func(*T) string) int {
@@ -76,8 +85,15 @@ func ClosestName(name string) string {
 	return best
 }
 
-// typoLimit is how many edits a name may be from a real one to be suggested for it.
-func typoLimit(name string) int { return max(2, len(name)/4) }
+// typoLimit is how many edits a name may be from a real one to be suggested for it: one
+// for a name of four letters or fewer (two edits make New into Next), more for longer
+// ones.
+func typoLimit(name string) int {
+	if len(name) <= 4 {
+		return 1
+	}
+	return max(2, len(name)/4)
+}
 
 // nearest is the name among n candidates nearest to query (case ignored) within
 // typoLimit, and its distance; ("", -1) when none is.
@@ -106,8 +122,23 @@ func closestMethod(name string) (string, int) {
 	return nearest(name, len(methods), func(i int) string { return methods[i].Name })
 }
 
+// closestEvent compares a name without a "/" with the message subtypes' own names too
+// (message_chnaged: message/message_changed).
 func closestEvent(name string) (string, int) {
-	return nearest(name, len(events), func(i int) string { return events[i].Name })
+	best, bestD := nearest(name, len(events), func(i int) string { return events[i].Name })
+	if strings.Contains(name, "/") {
+		return best, bestD
+	}
+	var subtypes []string
+	for i := range events {
+		if sub, ok := strings.CutPrefix(events[i].Name, subtypePrefix); ok {
+			subtypes = append(subtypes, sub)
+		}
+	}
+	if s, d := nearest(name, len(subtypes), func(i int) string { return subtypes[i] }); s != "" && (bestD < 0 || d < bestD) {
+		return subtypePrefix + s, d
+	}
+	return best, bestD
 }
 
 func closestBinding(name string) (string, int) {

@@ -32,11 +32,7 @@ func runLookup(args []string, stdout, stderr io.Writer) int {
 	for _, name := range fs.Args() {
 		var buf bytes.Buffer
 		if !lookupName(&buf, name) {
-			msg := fmt.Sprintf("slackscope: %q is neither a Web API method, a scope, an event nor a slack-go function", name)
-			if c := catalog.ClosestName(name); c != "" {
-				msg += fmt.Sprintf(" (did you mean %s?)", displayName(c))
-			}
-			fmt.Fprintln(stderr, msg)
+			fmt.Fprintln(stderr, missMessage(name))
 			code = exitFindings
 			continue
 		}
@@ -70,6 +66,26 @@ func lookupName(w io.Writer, name string) bool {
 		return false
 	}
 	return true
+}
+
+// missMessage says that name is none of what lookup knows, and the nearest name that is.
+// A slack-go function is suggested by spelling alone: the bindings say what each
+// function of the pinned release calls, not what a removed or renamed one became.
+func missMessage(name string) string {
+	var mods []string
+	for _, m := range catalog.BindingModules() {
+		mods = append(mods, m.Path+" "+m.Version)
+	}
+	msg := fmt.Sprintf("slackscope: %q is neither a Web API method, a scope, an event nor a function of %s that makes a request", name, strings.Join(mods, ", "))
+	c := catalog.ClosestName(name)
+	switch {
+	case c == "":
+	case displayName(c) != c:
+		msg += fmt.Sprintf(" (did you mean %s? nearest by spelling; the bindings do not say what a removed function became)", displayName(c))
+	default:
+		msg += fmt.Sprintf(" (did you mean %s?)", c)
+	}
+	return msg
 }
 
 // displayName is how lookup writes a name it suggests: a slack-go function relative to
