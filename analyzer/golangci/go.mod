@@ -8,7 +8,11 @@ require (
 	golang.org/x/tools v0.52.0
 )
 
-require gopkg.in/yaml.v3 v3.0.1 // indirect
+require (
+	golang.org/x/mod v0.42.0 // indirect
+	golang.org/x/sync v0.24.0 // indirect
+	gopkg.in/yaml.v3 v3.0.1 // indirect
+)
 
 // The plugin is built from the slackscope beside it; golangci-lint's custom build uses
 // the version named in .custom-gcl.yml instead.

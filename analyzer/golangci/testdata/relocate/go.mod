@@ -1,0 +1,3 @@
+module example.com/relocate
+
+go 1.26
