@@ -39,7 +39,6 @@ func TestCommandGolden(t *testing.T) {
 	tests := []goldenCase{
 		{"check-text", []string{"slackscope", "./..."}, exitFindings, "", nil, ""},
 		{"check-json", []string{"slackscope", "-json", "./..."}, exitFindings, "", nil, ""},
-		{"check-sarif", []string{"slackscope", "-format", "sarif", "./..."}, exitFindings, "", nil, ""},
 		{"check-manifest-flag", []string{"slackscope", "check", "-manifest", "manifest.yml", "./..."}, exitFindings, "", nil, ""},
 		{"check-no-such-package", []string{"slackscope", "./nosuchpkg"}, exitFailure, "", nil, ""},
 		{"check-bad-format", []string{"slackscope", "-format", "xml", "./..."}, exitFailure, "", nil, ""},
