@@ -45,6 +45,19 @@ func (r *request) reportMissing(rep *reporter, pos token.Pos, subject string, cl
 	}
 }
 
+// runsSocketMode reports whether the program calls a method of an app-level token
+// (Socket Mode's connection).
+func runsSocketMode(uses []Use, tk tokens) bool {
+	return slices.ContainsFunc(uses, func(u Use) bool {
+		if u.Kind != MethodUse {
+			return false
+		}
+		m, ok := catalog.LookupMethod(u.Method)
+		t, _ := tk.forMethod(m)
+		return ok && t == catalog.AppLevel
+	})
+}
+
 // checkTokens checks what the tokens that are not requested in oauth_config need: an
 // app-level token for Socket Mode (made under Basic Information, never in the manifest,
 // so the manifest's settings.socket_mode_enabled is what is checked), and a classic bot
@@ -67,6 +80,7 @@ func (r *request) checkTokens(rep *reporter, uses []Use, tk tokens) {
 					pos := r.at(s.Line, s.Col)
 					d.Related = []analysis.RelatedInformation{{Pos: pos, Message: "socket_mode_enabled is false here"}}
 				}
+				d.SuggestedFixes = r.setFix("true", "settings", "socket_mode_enabled")
 				rep.report(MissingSetting, d)
 			}
 		case catalog.LegacyBot:
@@ -95,9 +109,15 @@ func (r *request) checkUnused(rep *reporter, prog []FactUse, tk tokens, reported
 		addClauses(needed[t], n.Requirement.Clauses)
 	}
 	// Scopes the events the manifest subscribes to need, and its slash commands, are
-	// needed too: the subscription is the app's own declaration.
+	// needed too: the subscription is the app's own declaration. A subscription that
+	// checkSubscriptions removes (no code handles it, and every call is resolved) does
+	// not keep its scopes: the fix is then one step, never a second run.
+	handled := handledEvents(prog)
 	for _, t := range []catalog.TokenType{catalog.Bot, catalog.User} {
 		for _, e := range r.subscriptions(t) {
+			if !handles(handled, e.Name) && unresolved == 0 {
+				continue
+			}
 			if ev, ok := catalog.LookupEvent(e.Name); ok {
 				addClauses(needed[t], ev.Scopes)
 			}
@@ -138,6 +158,24 @@ func (r *request) checkUnused(rep *reporter, prog []FactUse, tk tokens, reported
 	}
 }
 
+// handledEvents are the events the program's code handles.
+func handledEvents(prog []FactUse) map[string]bool {
+	handled := map[string]bool{}
+	for _, u := range prog {
+		if u.Kind == EventUse {
+			handled[u.Method] = true
+		}
+	}
+	return handled
+}
+
+// handles reports whether a subscription to event reaches a handler: its own, or the
+// handler of every message for a message.* subscription.
+func handles(handled map[string]bool, event string) bool {
+	base, _, _ := strings.Cut(event, ".")
+	return handled[event] || base == "message" && handled["message"]
+}
+
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return one
@@ -158,28 +196,37 @@ func (r *request) subscriptions(t catalog.TokenType) []manifest.Ref {
 // does not request (Slack requires it), a slash command declared while no code handles
 // slash commands, and, the other way, an event the code handles that the manifest does
 // not subscribe to (the event never arrives).
-func (r *request) checkSubscriptions(rep *reporter, prog []FactUse, tk tokens) {
-	handled := map[string]bool{}
-	for _, u := range prog {
-		if u.Kind == EventUse {
-			handled[u.Method] = true
-		}
-	}
+func (r *request) checkSubscriptions(rep *reporter, prog []FactUse, tk tokens, unresolved int) {
+	handled := handledEvents(prog)
 	for _, t := range []catalog.TokenType{catalog.Bot, catalog.User} {
 		for _, e := range r.subscriptions(t) {
-			pos, end := r.span(e)
-			base, _, _ := strings.Cut(e.Name, ".")
-			if !handled[e.Name] && !(base == "message" && handled["message"]) {
-				rep.report(UnhandledEvent, analysis.Diagnostic{Pos: pos, End: end, Message: fmt.Sprintf(
-					"%s subscribes to %s, but no code of the program handles it", r.source, e.Name)})
+			if handles(handled, e.Name) {
+				continue
 			}
+			pos, end := r.span(e)
+			d := analysis.Diagnostic{Pos: pos, End: end, Message: fmt.Sprintf(
+				"%s subscribes to %s, but no code of the program handles it", r.source, e.Name)}
+			// With every call resolved, the fix unsubscribes; the scopes the subscription
+			// lacks (below) then get no fix of their own.
+			removed := false
+			if unresolved == 0 {
+				if del, ok := r.deleteItem(pos); ok {
+					d.SuggestedFixes = []analysis.SuggestedFix{{Message: "unsubscribe from " + e.Name, TextEdits: []analysis.TextEdit{del}}}
+					removed = true
+				}
+			}
+			rep.report(UnhandledEvent, d)
 			// A handled event's missing scope is reported at the handler; an unhandled
 			// subscription's here, since Slack refuses a subscription without it.
-			if ev, ok := catalog.LookupEvent(e.Name); ok && !handled[e.Name] && !(base == "message" && handled["message"]) {
+			if ev, ok := catalog.LookupEvent(e.Name); ok {
 				for _, c := range r.gaps(ev.Scopes, t) {
-					rep.report(MissingScope, analysis.Diagnostic{Pos: pos, End: end, Message: fmt.Sprintf(
+					d := analysis.Diagnostic{Pos: pos, End: end, Message: fmt.Sprintf(
 						"%s subscribes to %s, which needs %s on a %s token; %s does not request it (oauth_config.scopes.%s), and Slack requires it for the subscription",
-						r.source, e.Name, clauseText(c), tokenName(t), r.source, listOf(t)), SuggestedFixes: r.addFix(t, c)})
+						r.source, e.Name, clauseText(c), tokenName(t), r.source, listOf(t))}
+					if !removed {
+						d.SuggestedFixes = r.addFix(t, c)
+					}
+					rep.report(MissingScope, d)
 				}
 			}
 		}
@@ -211,6 +258,10 @@ func (r *request) checkHandledSubscribed(rep *reporter, u Use, tk tokens) {
 			if s := r.man.Interactivity; s != nil {
 				d.Related = []analysis.RelatedInformation{{Pos: r.at(s.Line, s.Col), Message: "is_enabled is false here"}}
 			}
+			if r.socket {
+				// Over HTTP, interactivity needs a request URL only the app's author knows.
+				d.SuggestedFixes = r.setFix("true", "settings", "interactivity", "is_enabled")
+			}
 			rep.report(MissingSetting, d)
 		}
 		return
@@ -226,13 +277,29 @@ func (r *request) checkHandledSubscribed(rep *reporter, u Use, tk tokens) {
 	if r.subscribes(u.Method) {
 		return
 	}
-	what := u.Method
+	what, list := u.Method, "bot_events"
+	if t == catalog.User {
+		list = "user_events"
+	}
+	d := analysis.Diagnostic{Pos: u.Pos}
 	if u.Method == "message" {
 		what = "message.channels, message.groups, message.im or message.mpim"
+	} else if r.socket || r.man.HasEventSubscriptions {
+		// Over HTTP, a new event_subscriptions needs a request URL only the app's
+		// author knows.
+		d.SuggestedFixes = r.insertFix("subscribe to "+u.Method, u.Method, "settings", "event_subscriptions", list)
+		// The subscription needs its scopes (checkHandled reports none while the event
+		// is not subscribed to): one fix brings both, so that one run of fix is enough.
+		for _, c := range r.gaps(ev.Scopes, t) {
+			if add := r.addFix(t, c); len(d.SuggestedFixes) == 1 && len(add) == 1 {
+				d.SuggestedFixes[0].Message += " and request " + c[0]
+				d.SuggestedFixes[0].TextEdits = append(d.SuggestedFixes[0].TextEdits, add[0].TextEdits...)
+			}
+		}
 	}
-	rep.report(MissingSubscription, analysis.Diagnostic{Pos: u.Pos, Message: fmt.Sprintf(
-		"%s handles the %s event, but %s does not subscribe to %s (settings.event_subscriptions.bot_events): Slack never sends it",
-		u.Callee, u.Method, r.source, what)})
+	d.Message = fmt.Sprintf("%s handles the %s event, but %s does not subscribe to %s (settings.event_subscriptions.%s): Slack never sends it",
+		u.Callee, u.Method, r.source, what, list)
+	rep.report(MissingSubscription, d)
 }
 
 // reportManifestError reports a manifest that cannot be read at the position it names,

@@ -1,11 +1,11 @@
 package analyzer
 
 import (
-	"bytes"
 	"fmt"
 	"go/token"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -33,7 +33,11 @@ type request struct {
 	problems  []catalog.Problem
 	validated bool
 	repl      *replacements
-	ends      map[catalog.List]*manifest.ListEnd
+	ends      map[string]*manifest.ListEnd
+	// socket is set when the manifest enables Socket Mode or the program runs it (and
+	// missing-setting's fix enables it): settings that need a request URL otherwise
+	// (event subscriptions, interactivity) can then be fixed by an edit.
+	socket bool
 }
 
 // A requested scope: its list, its name and the span of its text.
@@ -281,25 +285,50 @@ func (r *request) addFix(t catalog.TokenType, c catalog.Clause) []analysis.Sugge
 	if fixes, ok := r.replacements().brings[placeKey(list, scope)]; ok {
 		return fixes
 	}
-	if r.ends == nil {
-		r.ends = map[catalog.List]*manifest.ListEnd{}
+	return r.insertFix(fmt.Sprintf("add %s to oauth_config.scopes.%s", scope, list), scope, "oauth_config", "scopes", string(list))
+}
+
+// insertFix is the fix that adds item to the manifest's list at path
+// (manifest.FindListEnd), or none where no edit per item can.
+func (r *request) insertFix(msg, item string, path ...string) []analysis.SuggestedFix {
+	if r.man == nil || r.file == nil {
+		return nil
 	}
-	end, seen := r.ends[list]
+	if r.ends == nil {
+		r.ends = map[string]*manifest.ListEnd{}
+	}
+	key := strings.Join(path, ".")
+	end, seen := r.ends[key]
 	if !seen {
-		end, _ = manifest.FindListEnd(r.man.Content, string(list))
-		r.ends[list] = end
+		end, _ = manifest.FindListEnd(r.man.Content, path...)
+		r.ends[key] = end
 	}
 	if end == nil {
 		return nil
 	}
-	in := end.Insert(scope)
-	pos := r.file.Pos(in.Offset)
-	var edits []analysis.TextEdit
-	if in.Header != "" {
-		edits = append(edits, analysis.TextEdit{Pos: pos, End: pos, NewText: []byte(in.Header)})
+	return []analysis.SuggestedFix{{Message: msg, TextEdits: r.textEdits(end.Insert(item))}}
+}
+
+// setFix is the fix that sets the manifest's scalar at path to value
+// (manifest.SetScalar), or none.
+func (r *request) setFix(value string, path ...string) []analysis.SuggestedFix {
+	if r.man == nil || r.file == nil {
+		return nil
 	}
-	edits = append(edits, analysis.TextEdit{Pos: pos, End: pos, NewText: []byte(in.Item)})
-	return []analysis.SuggestedFix{{Message: fmt.Sprintf("add %s to oauth_config.scopes.%s", scope, list), TextEdits: edits}}
+	edits, ok := manifest.SetScalar(r.man.Content, value, path...)
+	if !ok {
+		return nil
+	}
+	return []analysis.SuggestedFix{{Message: fmt.Sprintf("set %s: %s", strings.Join(path, "."), value), TextEdits: r.textEdits(edits)}}
+}
+
+// textEdits are a manifest's edits as the pass's.
+func (r *request) textEdits(edits []manifest.Edit) []analysis.TextEdit {
+	out := make([]analysis.TextEdit, len(edits))
+	for i, e := range edits {
+		out[i] = analysis.TextEdit{Pos: r.file.Pos(e.Offset), End: r.file.Pos(e.End), NewText: []byte(e.Text)}
+	}
+	return out
 }
 
 // gaps are the clauses of a need that the request does not meet for token type t.
@@ -314,18 +343,13 @@ func (r *request) gaps(clauses []catalog.Clause, t catalog.TokenType) []catalog.
 	return out
 }
 
-// deleteItem is the edit that removes the block-list item ("  - scope") at pos, line and
-// all; ok is false for flow lists ([a, b]), which it leaves alone.
+// deleteItem is the edit that removes the list item at pos, in a block list its line
+// and all (manifest.RemoveItem).
 func (r *request) deleteItem(pos token.Pos) (analysis.TextEdit, bool) {
-	line := r.file.Line(pos)
-	start := r.file.Offset(r.file.LineStart(line))
-	end := len(r.man.Content)
-	if line < r.file.LineCount() {
-		end = r.file.Offset(r.file.LineStart(line + 1))
-	}
-	text := bytes.TrimSpace(r.man.Content[start:end])
-	if !bytes.HasPrefix(text, []byte("- ")) {
+	p := r.file.Position(pos)
+	e, ok := manifest.RemoveItem(r.man.Content, p.Line, p.Column)
+	if !ok {
 		return analysis.TextEdit{}, false
 	}
-	return analysis.TextEdit{Pos: r.file.Pos(start), End: r.file.Pos(end)}, true
+	return analysis.TextEdit{Pos: r.file.Pos(e.Offset), End: r.file.Pos(e.End)}, true
 }

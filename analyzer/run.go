@@ -119,6 +119,9 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 		})
 	}
 
+	if req != nil && req.man != nil {
+		req.socket = req.man.SocketMode != nil && req.man.SocketMode.Value || runsSocketMode(uses, tk)
+	}
 	for _, u := range uses {
 		// A main package's functions that main does not reach are dead code: what they
 		// call is not the program's need.
@@ -138,7 +141,7 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 		req.reportProblems(rep)
 		reported := req.checkRequest(rep)
 		req.checkUnused(rep, res.Program, tk, reported, len(res.ProgramUnresolved))
-		req.checkSubscriptions(rep, res.Program, tk)
+		req.checkSubscriptions(rep, res.Program, tk, len(res.ProgramUnresolved))
 	}
 	codeReqs := findCodeRequests(pass)
 	for _, cr := range codeReqs {

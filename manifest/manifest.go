@@ -18,6 +18,9 @@ type Manifest struct {
 	// BotEvents and UserEvents are settings.event_subscriptions.bot_events and
 	// .user_events: the events Slack will send the app.
 	BotEvents, UserEvents []Ref
+	// HasEventSubscriptions is set when the manifest has settings.event_subscriptions
+	// (and so, over HTTP, the request URL Slack sends the events to).
+	HasEventSubscriptions bool
 	// SlashCommands are the commands of features.slash_commands ("/standup").
 	SlashCommands []Ref
 	// SocketMode is settings.socket_mode_enabled and Interactivity

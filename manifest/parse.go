@@ -186,6 +186,7 @@ func article(w string) string {
 }
 
 func (r *reader) events(top *yaml.Node, m *Manifest) {
+	m.HasEventSubscriptions = r.get(top, "settings", "event_subscriptions") != nil
 	for _, ev := range []struct {
 		key  string
 		list *[]Ref

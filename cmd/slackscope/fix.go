@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/slackscope/slackscope/manifest"
 )
@@ -131,16 +130,16 @@ type skippedFix struct {
 	why string
 }
 
-// mergeFixes applies fixes to content, in order, as one change. An edit another fix
-// already made (the same text at the same place: several calls missing one scope) is
-// made once; a fix whose edits are all made already is a duplicate. Insertions at one
-// place follow each other in order. A fix that overlaps an accepted one differently, or
-// after which the manifest no longer reads, is skipped and said. A fix that would make
-// a list name a scope twice (an insertion of the scope another fix's replacement brings
-// in) is dropped as a duplicate.
+// mergeFixes applies fixes to content, in order, as one change (manifest.Apply: the
+// same edit made by several fixes is made once, and insertions at one place that
+// create keys are merged as the paths they are). A fix that changes nothing more (several
+// calls missing one scope) is a duplicate. A fix that overlaps an accepted one
+// differently, or after which the manifest no longer reads, is skipped and said. A fix
+// that would make a list name a scope twice (an insertion of the scope another fix's
+// replacement brings in) is dropped as a duplicate.
 func mergeFixes(content []byte, fixes []fileFix) merge {
 	m := merge{content: content}
-	var accepted []fileEdit
+	var accepted [][]manifest.Edit
 	dups := 0
 	if man, err := manifest.Parse("manifest", content); err == nil {
 		dups = duplicateScopes(man)
@@ -150,22 +149,22 @@ func mergeFixes(content []byte, fixes []fileFix) merge {
 			m.skipped = append(m.skipped, skippedFix{fix, "the manifest changed while it was checked"})
 			continue
 		}
-		var edits []fileEdit
-		for _, e := range fix.Edits {
-			if !slices.Contains(accepted, e) && !slices.Contains(edits, e) {
-				edits = append(edits, e)
-			}
+		edits := make([]manifest.Edit, len(fix.Edits))
+		for i, e := range fix.Edits {
+			edits[i] = manifest.Edit{Offset: e.Start, End: e.End, Text: e.Text}
 		}
-		if len(edits) == 0 {
-			continue
-		}
-		if slices.ContainsFunc(edits, func(e fileEdit) bool {
-			return slices.ContainsFunc(accepted, func(a fileEdit) bool { return overlap(a, e) })
+		if slices.ContainsFunc(edits, func(e manifest.Edit) bool {
+			return slices.ContainsFunc(accepted, func(a []manifest.Edit) bool {
+				return slices.ContainsFunc(a, func(a manifest.Edit) bool { return a != e && overlap(a, e) })
+			})
 		}) {
 			m.skipped = append(m.skipped, skippedFix{fix, "it overlaps another fix"})
 			continue
 		}
-		next := applyEdits(content, append(slices.Clone(accepted), edits...))
+		next := manifest.Apply(content, append(slices.Clone(accepted), edits)...)
+		if string(next) == string(m.content) {
+			continue
+		}
 		man, err := manifest.Parse("manifest", next)
 		if err != nil {
 			m.skipped = append(m.skipped, skippedFix{fix, "the manifest would not read after it: " + err.Error()})
@@ -174,7 +173,7 @@ func mergeFixes(content []byte, fixes []fileFix) merge {
 		if duplicateScopes(man) > dups {
 			continue
 		}
-		accepted = append(accepted, edits...)
+		accepted = append(accepted, edits)
 		m.content = next
 		m.applied++
 	}
@@ -184,37 +183,16 @@ func mergeFixes(content []byte, fixes []fileFix) merge {
 // overlap reports whether two edits of one file change the same bytes: two insertions
 // never do (they go in order); an insertion overlaps a replacement only strictly
 // inside it.
-func overlap(a, b fileEdit) bool {
+func overlap(a, b manifest.Edit) bool {
 	switch {
-	case a.Start == a.End && b.Start == b.End:
+	case a.Offset == a.End && b.Offset == b.End:
 		return false
-	case a.Start == a.End:
-		return b.Start < a.Start && a.Start < b.End
-	case b.Start == b.End:
-		return a.Start < b.Start && b.Start < a.End
+	case a.Offset == a.End:
+		return b.Offset < a.Offset && a.Offset < b.End
+	case b.Offset == b.End:
+		return a.Offset < b.Offset && b.Offset < a.End
 	}
-	return a.Start < b.End && b.Start < a.End
-}
-
-// applyEdits applies non-overlapping edits: by offset, an insertion before a replacement
-// that starts where it is, and edits at one offset otherwise in their order.
-func applyEdits(content []byte, edits []fileEdit) []byte {
-	sorted := slices.Clone(edits)
-	slices.SortStableFunc(sorted, func(a, b fileEdit) int {
-		if a.Start != b.Start {
-			return a.Start - b.Start
-		}
-		return min(a.End-a.Start, 1) - min(b.End-b.Start, 1)
-	})
-	var b strings.Builder
-	at := 0
-	for _, e := range sorted {
-		b.Write(content[at:e.Start])
-		b.WriteString(e.Text)
-		at = max(at, e.End)
-	}
-	b.Write(content[at:])
-	return []byte(b.String())
+	return a.Offset < b.End && b.Offset < a.End
 }
 
 // duplicateScopes counts the scopes a manifest's lists name more than once.

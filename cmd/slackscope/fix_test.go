@@ -10,15 +10,17 @@ import (
 )
 
 // slackscope fix on a copy of testdata/fix (a program whose YAML and JSON manifests
-// request a deprecated, a misspelt and an unused scope and lack one): -diff shows the
-// change and writes nothing; fix rewrites each manifest, comments and order kept, into
-// testdata/fix-<kind>-manifest.golden; a second run has nothing to fix.
+// request a deprecated, a misspelt and an unused scope and lack one; a Socket Mode app
+// whose manifest lacks its settings, a subscription and a scope, and subscribes to an
+// event nothing handles): -diff shows the change and writes nothing; fix rewrites each
+// manifest, comments and order kept, into testdata/fix-<kind>-manifest.golden; a second
+// run has nothing to fix.
 func TestFixGolden(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "..", "testdata", "fix"))); err != nil {
 		t.Fatal(err)
 	}
-	for _, kind := range []struct{ pkg, manifest string }{{"yaml", "manifest.yml"}, {"json", "manifest.json"}} {
+	for _, kind := range []struct{ pkg, manifest string }{{"yaml", "manifest.yml"}, {"json", "manifest.json"}, {"socket", "manifest.yml"}} {
 		t.Run(kind.pkg, func(t *testing.T) {
 			path := filepath.Join(dir, kind.pkg, kind.manifest)
 			before, err := os.ReadFile(path)

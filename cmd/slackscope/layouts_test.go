@@ -42,6 +42,9 @@ func TestLayoutsGolden(t *testing.T) {
 		{name: "layout-events-scopes-json", args: []string{"slackscope", "scopes", "-format", "json", "./events"}, code: exitOK},
 		{name: "layout-events-scopes-manifest", args: []string{"slackscope", "scopes", "-format", "manifest", "./events"}, code: exitOK},
 		{name: "layout-scopes-not-loaded", args: []string{"slackscope", "scopes", "./partial/cmd/legacy"}, code: exitFailure},
+		// A Socket Mode app whose manifest lacks every setting it needs (testdata/fix/socket).
+		{name: "layout-socket", args: []string{"slackscope", "./socket"}, code: exitFindings, dir: filepath.Join(layouts, "..", "fix")},
+		{name: "layout-vet-socket", args: []string{"go", "vet", "-vettool=slackscope", "./socket"}, code: 1, dir: filepath.Join(layouts, "..", "fix")},
 		{name: "layout-vet-file-argument", args: []string{"go", "vet", "-vettool=slackscope", "-slackscope.manifest=slackdir/slack/manifest.yml", "nomanifest/main.go"}, code: 1},
 	}
 	if _, err := exec.LookPath("gcc"); err == nil && os.Getenv("CGO_ENABLED") != "0" {
