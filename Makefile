@@ -3,7 +3,7 @@ GO ?= go
 BIN := $(CURDIR)/bin
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: test fuzz plugin testdeps example install-hook generate upgrade-slack-go check vet fmt lint bench
+.PHONY: test fuzz plugin testdeps example install install-hook generate upgrade-slack-go check vet fmt lint bench
 
 # The whole test suite: fresh generated tables, vet, gofmt, staticcheck, go test.
 test: check vet fmt lint testdeps plugin
@@ -33,13 +33,22 @@ example:
 	@echo
 	$(BIN)/slackscope lookup chat.postMessage '(*Client).UpdateMessage'
 
-# A plain git pre-commit hook that runs slackscope on the whole module (for pre-commit
-# users: .pre-commit-hooks.yaml).
-install-hook:
-	@$(GO) install ./cmd/slackscope
-	@printf '#!/bin/sh\nexec slackscope ./...\n' > .git/hooks/pre-commit
-	@chmod +x .git/hooks/pre-commit
-	@echo "installed .git/hooks/pre-commit (slackscope ./...)"
+# Install slackscope from this checkout into GOBIN (default: the bin folder of GOPATH).
+install:
+	$(GO) install ./cmd/slackscope
+
+# Install slackscope, and a plain git pre-commit hook that runs it on the whole module of
+# the repository REPO (default: this one): make install-hook REPO=../mybot. A pre-commit
+# hook that is not slackscope's is left alone. (pre-commit users: .pre-commit-hooks.yaml.)
+REPO ?= .
+install-hook: install
+	@hooks="$$(git -C '$(REPO)' rev-parse --path-format=absolute --git-path hooks)" || exit 1; \
+	hook="$$hooks/pre-commit"; \
+	if [ -e "$$hook" ] && ! grep -q '^exec slackscope ' "$$hook"; then \
+		echo "$$hook exists and is not slackscope's hook: left as it is" >&2; exit 1; \
+	fi; \
+	mkdir -p "$$hooks" && printf '#!/bin/sh\nexec slackscope ./...\n' > "$$hook" && chmod +x "$$hook" && \
+	echo "installed $$hook (slackscope ./...)"
 
 # Derive catalog/bindings/slack-go.yaml from the slack-go version go.mod pins, then
 # regenerate catalog/zz_generated.go and catalog/zz_bindings.go from the YAML.
