@@ -48,10 +48,12 @@ Exit status 1 when there are findings.`,
 			summary: "rewrite the app manifest's scopes to what the check's fixes say",
 			doc: `Runs the check, then applies every fix it suggests to the manifest: a deprecated or
 misspelt scope replaced, an unused one removed (not while some calls are unresolved), a
-missing one added to its list (a choice of several scopes is left to you). The manifest
-is edited in place, YAML or JSON, its comments, order and everything else kept; a second
-run has nothing to fix. -diff prints the change as a unified diff instead. Exit status 1
-when a fix was skipped (it overlaps another) or -diff shows a change.`,
+missing one added to its list (a choice of several scopes is left to you); a handled
+event subscribed to, an unhandled subscription removed, Socket Mode and interactivity
+switched on where the code needs them. The manifest is edited in place, YAML or JSON,
+its comments, order and everything else kept; a second run has nothing to fix. -diff
+prints the change as a unified diff instead. Exit status 1 when a fix was skipped (it
+overlaps another) or -diff shows a change.`,
 			examples: []string{
 				"slackscope fix ./...",
 				"slackscope fix -diff ./... | less",
@@ -66,10 +68,12 @@ when a fix was skipped (it overlaps another) or -diff shows a change.`,
 			summary: "print the minimum scope set of the programs among the packages",
 			doc: `Prints, per program (main package) and token type, the scopes its calls need, the
 methods that need each and a call site; open choices (one of several conversation
-scopes) are listed, never settled. No manifest is read.`,
+scopes) are listed, never settled. What the program needs does not depend on its
+manifest; -format manifest prints the program's manifest with the scopes and
+subscriptions it lacks added (or, without one, the oauth_config.scopes block).`,
 			examples: []string{
 				"slackscope scopes ./...",
-				"slackscope scopes -format manifest ./...   # the oauth_config.scopes block",
+				"slackscope scopes -format manifest ./cmd/bot > merged.yml",
 				"slackscope scopes -token user ./cmd/search",
 			},
 			run: func(args []string, _ io.Reader, stdout, stderr io.Writer) int {

@@ -45,6 +45,11 @@ func TestLayoutsGolden(t *testing.T) {
 		// A Socket Mode app whose manifest lacks every setting it needs (testdata/fix/socket).
 		{name: "layout-socket", args: []string{"slackscope", "./socket"}, code: exitFindings, dir: filepath.Join(layouts, "..", "fix")},
 		{name: "layout-vet-socket", args: []string{"go", "vet", "-vettool=slackscope", "./socket"}, code: 1, dir: filepath.Join(layouts, "..", "fix")},
+		// scopes -format manifest merges into the manifest found, YAML or JSON.
+		{name: "layout-scopes-merge-yaml", args: []string{"slackscope", "scopes", "-format", "manifest", "./yaml"}, code: exitOK, dir: filepath.Join(layouts, "..", "fix")},
+		{name: "layout-scopes-merge-json", args: []string{"slackscope", "scopes", "-format", "manifest", "./json"}, code: exitOK, dir: filepath.Join(layouts, "..", "fix")},
+		{name: "layout-scopes-merge-named", args: []string{"slackscope", "scopes", "-format", "manifest", "-manifest", "socket/manifest.yml", "./socket"}, code: exitOK, dir: filepath.Join(layouts, "..", "fix")},
+		{name: "layout-scopes-manifest-text", args: []string{"slackscope", "scopes", "-manifest", "socket/manifest.yml", "./socket"}, code: exitFailure, dir: filepath.Join(layouts, "..", "fix")},
 		{name: "layout-vet-file-argument", args: []string{"go", "vet", "-vettool=slackscope", "-slackscope.manifest=slackdir/slack/manifest.yml", "nomanifest/main.go"}, code: 1},
 	}
 	if _, err := exec.LookPath("gcc"); err == nil && os.Getenv("CGO_ENABLED") != "0" {

@@ -73,12 +73,17 @@ func runScopes(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("scopes", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	token := fs.String("token", "bot", "the token type the program calls with: bot or user")
-	format := fs.String("format", "text", "output: text, json or manifest (the oauth_config.scopes block of an app manifest)")
+	format := fs.String("format", "text", "output: text, json or manifest (the program's manifest with the scopes and subscriptions it lacks added; the oauth_config.scopes block when it has none)")
+	manifestPath := fs.String("manifest", "", "with -format manifest: the app manifest to merge into; default: the one check finds for each program")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: slackscope scopes [-token bot|user] [-format text|json|manifest] packages")
+		fmt.Fprintln(stderr, "usage: slackscope scopes [-token bot|user] [-format text|json|manifest] [-manifest file] packages")
 		fs.PrintDefaults()
 	}
 	if !parsePackageArgs(fs, args, func() string { return *format }, stderr, "text", "json", "manifest") {
+		return exitFailure
+	}
+	if *manifestPath != "" && *format != "manifest" {
+		fmt.Fprintln(stderr, "slackscope: scopes: -manifest is read with -format manifest only")
 		return exitFailure
 	}
 	// The scopes a program needs do not depend on what it requests: no manifest is read.
@@ -104,17 +109,37 @@ func runScopes(args []string, stdout, stderr io.Writer) int {
 	for i := range progs {
 		progs[i].Partial = len(notLoaded) > 0
 	}
+	code := exitOK
 	switch *format {
 	case "json":
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		enc.Encode(progs)
 	case "manifest":
+		wd, _ := os.Getwd()
+		roots := programRoots(run)
 		for i, p := range progs {
 			if i > 0 || len(progs) > 1 {
 				fmt.Fprintf(stdout, "# %s\n", p.Package)
 			}
-			writeManifestBlock(stdout, p)
+			path, err := programManifest(*manifestPath, packageDir(roots[i]))
+			if err != nil {
+				fmt.Fprintf(stderr, "slackscope: -manifest: %v\n", err)
+				return exitFailure
+			}
+			if path == "" {
+				writeManifestBlock(stdout, p)
+				continue
+			}
+			m, err := mergeManifest(path, p)
+			if err != nil {
+				fmt.Fprintf(stderr, "slackscope: %v\n", err)
+				return exitFailure
+			}
+			writeMerged(stdout, stderr, wd, m)
+			if m.incomplete {
+				code = exitIncomplete
+			}
 		}
 	default:
 		for i, p := range progs {
@@ -129,7 +154,7 @@ func runScopes(args []string, stdout, stderr io.Writer) int {
 		writeNotLoaded(stderr, notLoaded, true)
 		return exitIncomplete
 	}
-	return exitOK
+	return code
 }
 
 // programs are the minimum sets of the main packages among the roots, or of every root
