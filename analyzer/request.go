@@ -173,6 +173,14 @@ func (r *request) checkRequest(rep *reporter) map[string]bool {
 			d := analysis.Diagnostic{Pos: s.pos, End: s.end, Message: msg}
 			if _, ok := replacement(p); ok {
 				d.SuggestedFixes = fixes[s.pos]
+			} else if p.Code == catalog.MissingDependency && len(p.Suggestions) == 1 && (p.List == catalog.BotList || p.List == catalog.UserList) {
+				// The scope it needs goes into the same list (or comes with a
+				// replacement that brings it in already).
+				t := catalog.Bot
+				if p.List == catalog.UserList {
+					t = catalog.User
+				}
+				d.SuggestedFixes = r.addFix(t, catalog.Clause{p.Suggestions[0]})
 			}
 			rep.report(checkFor(p.Code), d)
 		}

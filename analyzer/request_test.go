@@ -131,3 +131,40 @@ func BenchmarkManifestCheck(b *testing.B) {
 		})
 	}
 }
+
+// A scope requested without the one it needs gets the fix that adds that one to its
+// list (in the list's style), or the replacement that brings it in already.
+func TestMissingDependencyFix(t *testing.T) {
+	for _, tc := range []struct{ name, content, want string }{
+		{"added", "oauth_config:\n  scopes:\n    bot:\n      - chat:write.public # posts anywhere\n",
+			"oauth_config:\n  scopes:\n    bot:\n      - chat:write.public # posts anywhere\n      - chat:write\n"},
+		{"user list, flow", "oauth_config:\n  scopes:\n    user: [users:read.email]\n",
+			"oauth_config:\n  scopes:\n    user: [users:read.email, users:read]\n"},
+		{"brought by a replacement", "oauth_config:\n  scopes:\n    bot:\n      - chat:write.public\n      - chat:write:bot\n",
+			"oauth_config:\n  scopes:\n    bot:\n      - chat:write.public\n      - chat:write\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req, _, _ := manifestRequest(t, []byte(tc.content))
+			var fixes [][]manifest.Edit
+			for _, d := range checkManifest(t, []byte(tc.content)) {
+				if d.Category != "missing-dependency" {
+					continue
+				}
+				if len(d.SuggestedFixes) != 1 {
+					t.Fatalf("%q: %d fixes, want 1", d.Message, len(d.SuggestedFixes))
+				}
+				var edits []manifest.Edit
+				for _, e := range d.SuggestedFixes[0].TextEdits {
+					edits = append(edits, manifest.Edit{Offset: req.file.Offset(e.Pos), End: req.file.Offset(e.End), Text: string(e.NewText)})
+				}
+				fixes = append(fixes, edits)
+			}
+			if len(fixes) == 0 {
+				t.Fatal("no missing-dependency finding")
+			}
+			if got := string(manifest.Apply([]byte(tc.content), fixes...)); got != tc.want {
+				t.Errorf("after the fix:\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+}
