@@ -95,5 +95,5 @@ fuzz:
 BENCH_RUNS ?= 7
 BENCH_SIZES ?= 10,100,1000
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./catalog ./analyzer/derive/load ./analyzer
+	$(GO) test -run '^$$' -bench . -benchmem ./catalog ./internal/derive/load ./analyzer
 	$(GO) run ./internal/benchrun -runs $(BENCH_RUNS) -sizes $(BENCH_SIZES)

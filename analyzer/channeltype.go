@@ -8,8 +8,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/slackscope/slackscope/analyzer/bindings"
 	"github.com/slackscope/slackscope/catalog"
+	"github.com/slackscope/slackscope/internal/bindings"
 )
 
 // This file decides which message events a package handles when its code tells messages

@@ -10,8 +10,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/slackscope/slackscope/analyzer/bindings"
 	"github.com/slackscope/slackscope/catalog"
+	"github.com/slackscope/slackscope/internal/bindings"
 )
 
 // oauth2SlackEndpoint is golang.org/x/oauth2/slack.Endpoint, whose AuthURL is Slack's

@@ -9,8 +9,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/slackscope/slackscope/analyzer/bindings"
 	"github.com/slackscope/slackscope/catalog"
+	"github.com/slackscope/slackscope/internal/bindings"
 )
 
 // This file finds the response fields a program reads that Slack returns only to a token

@@ -24,7 +24,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/slackscope/slackscope/analyzer/bindings"
+	"github.com/slackscope/slackscope/internal/bindings"
 )
 
 // An optionTracer collects the Web API arguments the options of one call may set.

@@ -6,9 +6,9 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/slackscope/slackscope/analyzer/bindings"
-	"github.com/slackscope/slackscope/analyzer/derive"
 	"github.com/slackscope/slackscope/catalog"
+	"github.com/slackscope/slackscope/internal/bindings"
+	"github.com/slackscope/slackscope/internal/derive"
 )
 
 // This file finds the methods of a Slack client called through reflection:

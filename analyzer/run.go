@@ -12,8 +12,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/slackscope/slackscope/analyzer/bindings"
 	"github.com/slackscope/slackscope/catalog"
+	"github.com/slackscope/slackscope/internal/bindings"
 	"github.com/slackscope/slackscope/manifest"
 )
 

@@ -1,5 +1,5 @@
 // Package bindgen writes the bindings of a Go Slack client module (which Web API methods
-// each exported function calls, derived by analyzer/derive from the module's source) as
+// each exported function calls, derived by internal/derive from the module's source) as
 // the reviewable YAML file catalog/bindings/<name>.yaml, and reports its coverage.
 package bindgen
 
@@ -12,8 +12,8 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/slackscope/slackscope/analyzer/derive"
-	"github.com/slackscope/slackscope/analyzer/derive/load"
+	"github.com/slackscope/slackscope/internal/derive"
+	"github.com/slackscope/slackscope/internal/derive/load"
 )
 
 // Skip are the path elements of packages left out of the derivation: examples and test

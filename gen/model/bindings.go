@@ -50,7 +50,7 @@ type BindingOption struct {
 	Args    []string        `yaml:"args"`
 }
 
-// TargetKinds are the kinds of BindingTarget (see analyzer/derive.TargetKind).
+// TargetKinds are the kinds of BindingTarget (see internal/derive.TargetKind).
 var TargetKinds = []string{"caller_url", "incoming_webhook", "response_field", "response_url", "url"}
 
 // LoadBindings reads and checks a bindings file against the catalog c: every method it

@@ -1,5 +1,5 @@
 // Package bindings pins github.com/nlopes/slack v0.6.0, slack-go's former name, for the
-// derivation tests (analyzer/derive/load).
+// derivation tests (internal/derive/load).
 package bindings
 
 import _ "github.com/nlopes/slack"

@@ -1,5 +1,5 @@
 // Package bindings pins github.com/slack-go/slack v0.11.3 for the derivation tests
-// (analyzer/derive/load): the packages derived are the client's, not this one.
+// (internal/derive/load): the packages derived are the client's, not this one.
 package bindings
 
 import (

@@ -6,7 +6,7 @@ import (
 
 	"golang.org/x/tools/go/packages"
 
-	"github.com/slackscope/slackscope/analyzer/derive"
+	"github.com/slackscope/slackscope/internal/derive"
 )
 
 // BenchmarkDeriveSlackGo derives the bindings of every package of the pinned slack-go,

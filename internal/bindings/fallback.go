@@ -4,8 +4,8 @@ import (
 	"go/types"
 	"strings"
 
-	"github.com/slackscope/slackscope/analyzer/derive"
 	"github.com/slackscope/slackscope/catalog"
+	"github.com/slackscope/slackscope/internal/derive"
 )
 
 // catalogSummary is the summary of a client's function from the bindings the catalog

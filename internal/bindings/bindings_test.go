@@ -9,8 +9,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/slackscope/slackscope/analyzer/bindings"
-	"github.com/slackscope/slackscope/analyzer/derive"
+	"github.com/slackscope/slackscope/internal/bindings"
+	"github.com/slackscope/slackscope/internal/derive"
 )
 
 // The fixtures are modules that build with real slack-go releases: the facts on their

@@ -2,7 +2,7 @@
 // package it runs on, which Slack Web API methods (and other URLs) the function reaches,
 // and records the answer as facts.
 //
-// It runs the derivation of analyzer/derive on the package being analysed: on
+// It runs the derivation of internal/derive on the package being analysed: on
 // github.com/slack-go/slack itself when the analysis reaches it as a dependency, under go
 // vet as standalone, so that user code is checked against the slack-go version it really
 // builds with, whatever that version is; and on the user's own packages, whose wrappers
@@ -24,7 +24,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/slackscope/slackscope/analyzer/derive"
+	"github.com/slackscope/slackscope/internal/derive"
 )
 
 // Analyzer derives the Slack API bindings of a package's functions, and the call sites
@@ -47,7 +47,7 @@ it finds as a fact on the function: the Web API methods (https://slack.com/api/<
 other URLs (incoming webhooks, response URLs, URLs from responses), the Web API arguments
 set from parameters, and for option functions (slack.MsgOptionUpdate) the endpoint they
 select. It reports no diagnostics; the slackscope analyzer builds on it.`,
-		URL:        "https://pkg.go.dev/github.com/slackscope/slackscope/analyzer/bindings",
+		URL:        "https://pkg.go.dev/github.com/slackscope/slackscope/internal/bindings",
 		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, dependencySites) },
 		FactTypes:  []analysis.Fact{new(Fact), new(PackageFact)},
 		ResultType: reflect.TypeOf((*Result)(nil)),

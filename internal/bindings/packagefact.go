@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/slackscope/slackscope/analyzer/derive"
+	"github.com/slackscope/slackscope/internal/derive"
 )
 
 // PackageFact marks a package whose functions, or whose imports' functions, have

@@ -5,7 +5,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/slackscope/slackscope/analyzer/derive"
+	"github.com/slackscope/slackscope/internal/derive"
 )
 
 // Where a pass cannot see a client's facts, a method's summary comes from the catalog's
