@@ -29,7 +29,7 @@ func TestFactIsGobEncodable(t *testing.T) {
 		Requests: []derive.Request{{URL: derive.Value{{Kind: derive.Lit, Text: "https://slack.com/api/chat."}, {Kind: derive.Param, Text: "method", Index: 1}}, Via: "x.sendConfig.endpoint"}},
 		Args:     []derive.Arg{{Name: "types", Index: 0, Param: "params", Path: []string{"Types"}}},
 		Option:   &derive.Option{Field: "x.sendConfig.endpoint", Args: []string{"ts"}},
-		Results:  []derive.Result{{Index: 1, Values: []derive.Value{{{Kind: derive.Unknown, Why: "a field"}}}}},
+		Results:  []derive.ReturnValues{{Index: 1, Values: []derive.Value{{{Kind: derive.Unknown, Why: "a field"}}}}},
 	}}
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(in); err != nil {

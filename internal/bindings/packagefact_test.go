@@ -56,7 +56,7 @@ func clientFuncs(t *testing.T) (*types.Package, map[string]*types.Func, map[*typ
 				Requests: []derive.Request{{URL: derive.Value{{Kind: derive.Lit, Text: "https://slack.com/api/" + name}, {Kind: derive.Param, Text: "method", Index: 1, Caller: "x"}}, Via: "v"}},
 				Args:     []derive.Arg{{Name: "channel", Param: "channel", Path: []string{"ID"}}},
 				Option:   &derive.Option{Field: "f", URLs: []derive.Value{{{Kind: derive.Unknown, Why: "a field"}}}, Args: []string{"ts"}},
-				Results:  []derive.Result{{Index: 1, Values: []derive.Value{{{Kind: derive.Via, Text: "t"}}}}},
+				Results:  []derive.ReturnValues{{Index: 1, Values: []derive.Value{{{Kind: derive.Via, Text: "t"}}}}},
 			}
 		}
 	}

@@ -200,9 +200,9 @@ func (d *deriver) fileOf(fn *fnInfo) *ast.File {
 	return nil
 }
 
-// site records requests of a call (or a function value: ast.Expr) in fn, when sites are
+// addSite records requests of a call (or a function value: ast.Expr) in fn, when sites are
 // being recorded.
-func (d *deriver) site(node ast.Expr, fn *fnInfo, callee *types.Func, reqs ...Request) {
+func (d *deriver) addSite(node ast.Expr, fn *fnInfo, callee *types.Func, reqs ...Request) {
 	if d.sites == nil || d.skipSites[fn] {
 		return
 	}
@@ -244,7 +244,8 @@ type store struct {
 	result   int // expr is a call with several results, and this stores result number result-1
 }
 
-type site struct {
+// A staticCall is a call of one of the package's functions, and the function it is in.
+type staticCall struct {
 	call   *ast.CallExpr
 	caller *fnInfo
 }
@@ -254,13 +255,13 @@ type deriver struct {
 	info      *types.Info
 	funcs     []*fnInfo
 	byObj     map[*types.Func]*fnInfo
-	calls     map[*types.Func][]site       // static call sites of the package's functions
+	calls     map[*types.Func][]staticCall // static call sites of the package's functions
 	stores    map[*types.Var][]store       // variables and fields of the package
 	funcVals  map[*types.Var][]*types.Func // func-typed variables and fields holding functions
 	used      map[*types.Func]bool         // functions referred to other than by a call
 	summaries map[*types.Func]*Summary
 
-	fieldMemo, paramMemo, returnMemo, varMemo map[any]values
+	fieldMemo, paramMemo, returnMemo, varMemo map[any]valueSet
 	busy                                      map[any]bool
 	cycle                                     bool // a memoized computation met one in progress
 	steps                                     int
@@ -279,13 +280,13 @@ func newDeriver(in Input) *deriver {
 	return &deriver{
 		in: in, info: in.Info,
 		byObj:     make(map[*types.Func]*fnInfo),
-		calls:     make(map[*types.Func][]site),
+		calls:     make(map[*types.Func][]staticCall),
 		stores:    make(map[*types.Var][]store),
 		funcVals:  make(map[*types.Var][]*types.Func),
 		used:      make(map[*types.Func]bool),
 		summaries: make(map[*types.Func]*Summary),
 		readers:   make(map[*types.Func][]*fnInfo),
-		fieldMemo: make(map[any]values), paramMemo: make(map[any]values), returnMemo: make(map[any]values), varMemo: make(map[any]values),
+		fieldMemo: make(map[any]valueSet), paramMemo: make(map[any]valueSet), returnMemo: make(map[any]valueSet), varMemo: make(map[any]valueSet),
 		busy: make(map[any]bool),
 	}
 }
@@ -383,7 +384,7 @@ func (d *deriver) indexNode(root ast.Node, fn *fnInfo) {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			if callee := d.staticCallee(n); callee != nil && fn != nil {
-				d.calls[callee] = append(d.calls[callee], site{n, fn})
+				d.calls[callee] = append(d.calls[callee], staticCall{n, fn})
 			}
 			for _, a := range n.Args {
 				d.noteUse(a)
@@ -571,127 +572,18 @@ func (d *deriver) summaryOf(f *types.Func) *Summary {
 	return d.in.Imported(f)
 }
 
-// summarize computes fn's summary from its body and its callees' current summaries.
+// summarize computes fn's summary from its body and its callees' current summaries:
+// the requests and arguments of each call, each function value taken without a call, and
+// each url.Values literal, recording the call sites as it goes.
 func (d *deriver) summarize(fn *fnInfo) *Summary {
 	s := &Summary{}
-	if d.called == nil {
-		d.called = map[ast.Expr]bool{}
-	}
-	if d.sites != nil {
-		for _, n := range d.siteNodes[fn] {
-			delete(d.sites, n)
-		}
-		d.siteNodes[fn] = d.siteNodes[fn][:0]
-	}
-	called := d.called
-	clear(called)
-	if d.consumed == nil {
-		d.consumed = map[ast.Expr]bool{}
-	}
-	clear(d.consumed)
+	d.startSummary(fn)
 	ast.Inspect(fn.decl.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Ident, *ast.SelectorExpr:
-			// A function or method value taken without a call (retry(c.AddReaction)) may
-			// be called with any arguments: its requests count, parameters unknown.
-			e := n.(ast.Expr)
-			if called[e] {
-				return true
-			}
-			f := d.funcRef(e)
-			if f == nil {
-				return true
-			}
-			cs := d.summaryOf(f)
-			if cs.empty() {
-				return true
-			}
-			for _, r := range cs.Requests {
-				for _, v := range subst(r.URL, func(int) values { return values{unknown("an argument of a function value")} }) {
-					req := Request{URL: v, Via: r.Via}
-					s.Requests = append(s.Requests, req)
-					d.site(e, fn, f, req)
-				}
-			}
-			return false
+			return !d.funcValue(s, n.(ast.Expr), fn)
 		case *ast.CallExpr:
-			fun := ast.Unparen(n.Fun)
-			called[fun] = true
-			if sel, ok := fun.(*ast.SelectorExpr); ok {
-				called[sel.Sel] = true
-			}
-			if i, ok := d.sinkURLArg(n); ok {
-				for _, v := range d.eval(n.Args[i], fn) {
-					url, via := stripVia(v)
-					r := Request{URL: url, Via: via}
-					s.Requests = append(s.Requests, r)
-					d.site(n, fn, nil, r)
-				}
-			}
-			if name, val, ok := d.setsArg(n); ok && !fn.inOption(n.Pos()) {
-				if a, ok := d.argOrigin(val, fn); ok {
-					a.Name = name
-					s.Args = append(s.Args, a)
-				}
-			}
-			for _, callee := range d.callees(n) {
-				cs := d.summaryOf(callee)
-				if cs.empty() {
-					continue
-				}
-				args := d.argValues(n, callee, fn)
-				if o := cs.Option; o != nil && o.Field != "" && !d.consumed[n] && !fn.option {
-					// An option that changes the method, made here but not passed
-					// straight to the call that applies it (kept in a slice, returned
-					// by a helper, composed): the request it makes is counted where
-					// the option is made, since the call it reaches cannot be seen.
-					for _, u := range o.URLs {
-						for _, v := range subst(u, args) {
-							r := Request{URL: v, Via: o.Field}
-							s.Requests = append(s.Requests, r)
-							d.site(n, fn, callee, r)
-						}
-					}
-				}
-				for _, r := range cs.Requests {
-					if r.Via != "" {
-						if urls := d.optionURLs(n, r.Via, fn); len(urls) > 0 {
-							// The call passes an option that sets the URL (UpdateMessage
-							// passes MsgOptionUpdate to SendMessageContext).
-							for _, v := range urls {
-								r := Request{URL: v, Via: r.Via}
-								s.Requests = append(s.Requests, r)
-								d.site(n, fn, callee, r)
-							}
-							continue
-						}
-					}
-					// A call of the package's own function is a site only for what the
-					// call itself decides (the callee's URL depends on its parameters):
-					// the rest has its sites inside the callee.
-					local := (callee.Pkg() == d.in.Pkg || d.in.Counted != nil && d.in.Counted(callee)) && !hasParam(r.URL)
-					for _, v := range subst(r.URL, args) {
-						url, via := stripVia(v)
-						if via == "" {
-							via = r.Via
-						}
-						r := Request{URL: url, Via: via}
-						s.Requests = append(s.Requests, r)
-						if !local {
-							d.site(n, fn, callee, r)
-						}
-					}
-				}
-				for _, a := range cs.Args {
-					if a.Index < len(n.Args) {
-						if b, ok := d.argOrigin(n.Args[a.Index], fn); ok {
-							b.Name = a.Name
-							b.Path = append(b.Path, a.Path...)
-							s.Args = append(s.Args, b)
-						}
-					}
-				}
-			}
+			d.call(s, n, fn)
 		case *ast.CompositeLit:
 			for name, val := range d.valuesLiteral(n) {
 				if a, ok := d.argOrigin(val, fn); ok {
@@ -712,16 +604,152 @@ func (d *deriver) summarize(fn *fnInfo) *Summary {
 	return s
 }
 
+// startSummary forgets what the previous summary of fn recorded: its call sites, and
+// the calls and options the walk of a body marks.
+func (d *deriver) startSummary(fn *fnInfo) {
+	if d.sites != nil {
+		for _, n := range d.siteNodes[fn] {
+			delete(d.sites, n)
+		}
+		d.siteNodes[fn] = d.siteNodes[fn][:0]
+	}
+	if d.called == nil {
+		d.called = map[ast.Expr]bool{}
+	}
+	clear(d.called)
+	if d.consumed == nil {
+		d.consumed = map[ast.Expr]bool{}
+	}
+	clear(d.consumed)
+}
+
+// funcValue adds the requests of a function or method value taken without a call
+// (retry(c.AddReaction)), which may be called with any arguments: its requests count,
+// parameters unknown. It reports whether e was such a value.
+func (d *deriver) funcValue(s *Summary, e ast.Expr, fn *fnInfo) bool {
+	if d.called[e] {
+		return false
+	}
+	f := d.funcRef(e)
+	if f == nil {
+		return false
+	}
+	cs := d.summaryOf(f)
+	if cs.empty() {
+		return false
+	}
+	for _, r := range cs.Requests {
+		for _, v := range subst(r.URL, func(int) valueSet { return valueSet{unknown("an argument of a function value")} }) {
+			req := Request{URL: v, Via: r.Via}
+			s.Requests = append(s.Requests, req)
+			d.addSite(e, fn, f, req)
+		}
+	}
+	return true
+}
+
+// call adds what a call does: a request it sends itself (an HTTP client's URL
+// argument), an argument it sets, and the effects of each function it may call.
+func (d *deriver) call(s *Summary, n *ast.CallExpr, fn *fnInfo) {
+	fun := ast.Unparen(n.Fun)
+	d.called[fun] = true
+	if sel, ok := fun.(*ast.SelectorExpr); ok {
+		d.called[sel.Sel] = true
+	}
+	if i, ok := d.sinkURLArg(n); ok {
+		for _, v := range d.eval(n.Args[i], fn) {
+			url, via := stripVia(v)
+			r := Request{URL: url, Via: via}
+			s.Requests = append(s.Requests, r)
+			d.addSite(n, fn, nil, r)
+		}
+	}
+	if name, val, ok := d.setsArg(n); ok && !fn.inOption(n.Pos()) {
+		if a, ok := d.argOrigin(val, fn); ok {
+			a.Name = name
+			s.Args = append(s.Args, a)
+		}
+	}
+	for _, callee := range d.callees(n) {
+		cs := d.summaryOf(callee)
+		if cs.empty() {
+			continue
+		}
+		args := d.argValues(n, callee, fn)
+		if o := cs.Option; o != nil && o.Field != "" && !d.consumed[n] && !fn.option {
+			d.optionMade(s, n, callee, o, args, fn)
+		}
+		d.calleeRequests(s, n, callee, cs, args, fn)
+		for _, a := range cs.Args {
+			if a.Index < len(n.Args) {
+				if b, ok := d.argOrigin(n.Args[a.Index], fn); ok {
+					b.Name = a.Name
+					b.Path = append(b.Path, a.Path...)
+					s.Args = append(s.Args, b)
+				}
+			}
+		}
+	}
+}
+
+// optionMade adds the requests of an option that changes the method, made by the call
+// n but not passed straight to the call that applies it (kept in a slice, returned by a
+// helper, composed): the request it makes is counted where the option is made, since
+// the call it reaches cannot be seen.
+func (d *deriver) optionMade(s *Summary, n *ast.CallExpr, callee *types.Func, o *Option, args func(int) valueSet, fn *fnInfo) {
+	for _, u := range o.URLs {
+		for _, v := range subst(u, args) {
+			r := Request{URL: v, Via: o.Field}
+			s.Requests = append(s.Requests, r)
+			d.addSite(n, fn, callee, r)
+		}
+	}
+}
+
+// calleeRequests adds the requests of a callee, in fn's terms: its URLs with the call's
+// arguments in place of its parameters, or the URL an option the call passes sets.
+func (d *deriver) calleeRequests(s *Summary, n *ast.CallExpr, callee *types.Func, cs *Summary, args func(int) valueSet, fn *fnInfo) {
+	for _, r := range cs.Requests {
+		if r.Via != "" {
+			if urls := d.optionURLs(n, r.Via, fn); len(urls) > 0 {
+				// The call passes an option that sets the URL (UpdateMessage passes
+				// MsgOptionUpdate to SendMessageContext).
+				for _, v := range urls {
+					r := Request{URL: v, Via: r.Via}
+					s.Requests = append(s.Requests, r)
+					d.addSite(n, fn, callee, r)
+				}
+				continue
+			}
+		}
+		// A call of the package's own function is a site only for what the call itself
+		// decides (the callee's URL depends on its parameters): the rest has its sites
+		// inside the callee.
+		local := (callee.Pkg() == d.in.Pkg || d.in.Counted != nil && d.in.Counted(callee)) && !hasParam(r.URL)
+		for _, v := range subst(r.URL, args) {
+			url, via := stripVia(v)
+			if via == "" {
+				via = r.Via
+			}
+			r := Request{URL: url, Via: via}
+			s.Requests = append(s.Requests, r)
+			if !local {
+				d.addSite(n, fn, callee, r)
+			}
+		}
+	}
+}
+
 // results are the values of fn's string results that say more than a constant: another
 // package may send a request to them (socketmode dials the URL slack's
 // StartSocketModeContext returns).
-func (d *deriver) results(fn *fnInfo) []Result {
-	var out []Result
+func (d *deriver) results(fn *fnInfo) []ReturnValues {
+	var out []ReturnValues
 	for i := range fn.sig.Results().Len() {
 		if b, ok := fn.sig.Results().At(i).Type().Underlying().(*types.Basic); !ok || b.Kind() != types.String {
 			continue
 		}
-		vs := d.memo(d.returnMemo, paramKey{fn.obj, i}, func() values { return d.returnValues(fn, i) })
+		vs := d.memo(d.returnMemo, paramKey{fn.obj, i}, func() valueSet { return d.returnValues(fn, i) })
 		interesting := false
 		for _, v := range vs {
 			if len(v) != 1 || v[0].Kind != Lit {
@@ -729,7 +757,7 @@ func (d *deriver) results(fn *fnInfo) []Result {
 			}
 		}
 		if interesting {
-			out = append(out, Result{Index: i, Values: vs.sorted()})
+			out = append(out, ReturnValues{Index: i, Values: vs.sorted()})
 		}
 	}
 	return out
@@ -737,8 +765,8 @@ func (d *deriver) results(fn *fnInfo) []Result {
 
 // optionURLs are the URLs the options passed in call's arguments set in field via, in
 // the caller's terms: for SendMessageContext(ctx, ch, MsgOptionUpdate(ts)), chat.update.
-func (d *deriver) optionURLs(call *ast.CallExpr, via string, caller *fnInfo) values {
-	var out values
+func (d *deriver) optionURLs(call *ast.CallExpr, via string, caller *fnInfo) valueSet {
+	var out valueSet
 	for _, a := range call.Args {
 		oc, ok := ast.Unparen(a).(*ast.CallExpr)
 		if !ok {
@@ -761,14 +789,14 @@ func (d *deriver) optionURLs(call *ast.CallExpr, via string, caller *fnInfo) val
 
 // argValues gives, for a callee's parameter index, the values the call passes for it, in
 // the caller's terms.
-func (d *deriver) argValues(call *ast.CallExpr, callee *types.Func, caller *fnInfo) func(int) values {
+func (d *deriver) argValues(call *ast.CallExpr, callee *types.Func, caller *fnInfo) func(int) valueSet {
 	sig := callee.Type().(*types.Signature)
-	return func(i int) values {
+	return func(i int) valueSet {
 		if sig.Variadic() && i == sig.Params().Len()-1 && !call.Ellipsis.IsValid() {
-			return values{unknown("a variadic argument")}
+			return valueSet{unknown("a variadic argument")}
 		}
 		if i >= len(call.Args) || len(call.Args) != sig.Params().Len() {
-			return values{unknown("an argument the derivation cannot match")}
+			return valueSet{unknown("an argument the derivation cannot match")}
 		}
 		return d.eval(call.Args[i], caller)
 	}

@@ -319,7 +319,7 @@ func TestValueMethod(t *testing.T) {
 			t.Errorf("%s.Method() = %q, %v, %v; want %q, %v, %v", tc.v, name, ok, isOpen, tc.name, tc.ok, tc.isOpen)
 		}
 	}
-	if got := subst(concat(lit("a"), Value{{Kind: Param, Index: 0}}), func(int) values { return values{lit("b"), lit("c")} }); len(got) != 2 || got[0].String() != "ab" || got[1].String() != "ac" {
+	if got := subst(concat(lit("a"), Value{{Kind: Param, Index: 0}}), func(int) valueSet { return valueSet{lit("b"), lit("c")} }); len(got) != 2 || got[0].String() != "ab" || got[1].String() != "ac" {
 		t.Errorf("subst = %v", got)
 	}
 	long := Value{}

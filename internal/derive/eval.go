@@ -12,19 +12,19 @@ import (
 // package level). Locals are followed through every assignment in fn (flow-insensitively);
 // fields and package variables through every assignment in the package, with the
 // parameters of the storing function resolved from its call sites.
-func (d *deriver) eval(expr ast.Expr, fn *fnInfo) values {
+func (d *deriver) eval(expr ast.Expr, fn *fnInfo) valueSet {
 	expr = ast.Unparen(expr)
 	if tv, ok := d.info.Types[expr]; ok && tv.Value != nil {
 		if tv.Value.Kind() == constant.String {
-			return values{lit(constant.StringVal(tv.Value))}
+			return valueSet{lit(constant.StringVal(tv.Value))}
 		}
-		return values{lit(tv.Value.ExactString())}
+		return valueSet{lit(tv.Value.ExactString())}
 	}
 	switch e := expr.(type) {
 	case *ast.Ident:
 		v, ok := d.info.Uses[e].(*types.Var)
 		if !ok {
-			return values{unknown("the identifier " + e.Name)}
+			return valueSet{unknown("the identifier " + e.Name)}
 		}
 		return d.evalVar(v, fn)
 	case *ast.SelectorExpr:
@@ -49,7 +49,7 @@ func (d *deriver) eval(expr ast.Expr, fn *fnInfo) values {
 			return d.evalURL(lit, fn)
 		}
 	}
-	return values{unknown("a " + describe(expr))}
+	return valueSet{unknown("a " + describe(expr))}
 }
 
 // isURL reports whether t is net/url's URL.
@@ -61,53 +61,53 @@ func isURL(t types.Type) bool {
 // evalURL is the string of a url.URL literal, as its String method writes it from
 // Scheme, Host and Path (url.URL{Scheme: "https", Host: "slack.com", Path:
 // "/api/emoji.list"}); a literal with other fields (Opaque, User, RawPath) is not read.
-func (d *deriver) evalURL(cl *ast.CompositeLit, fn *fnInfo) values {
+func (d *deriver) evalURL(cl *ast.CompositeLit, fn *fnInfo) valueSet {
 	fields := map[string]ast.Expr{}
 	for _, elt := range cl.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
-			return values{unknown("a url.URL written without field names")}
+			return valueSet{unknown("a url.URL written without field names")}
 		}
 		id, ok := kv.Key.(*ast.Ident)
 		if !ok {
-			return values{unknown("a url.URL literal")}
+			return valueSet{unknown("a url.URL literal")}
 		}
 		fields[id.Name] = kv.Value
 	}
-	part := func(name string) values {
+	part := func(name string) valueSet {
 		if e, ok := fields[name]; ok {
 			return d.eval(e, fn)
 		}
-		return values{lit("")}
+		return valueSet{lit("")}
 	}
 	for name := range fields {
 		switch name {
 		case "Scheme", "Host", "Path", "RawQuery", "Fragment":
 		default:
-			return values{unknown("a url.URL literal with " + name)}
+			return valueSet{unknown("a url.URL literal with " + name)}
 		}
 	}
-	out := values{lit("")}
+	out := valueSet{lit("")}
 	if _, ok := fields["Scheme"]; ok {
-		out = cross(part("Scheme"), values{lit(":")})
+		out = cross(part("Scheme"), valueSet{lit(":")})
 	}
 	if _, ok := fields["Host"]; ok {
-		out = cross(cross(out, values{lit("//")}), part("Host"))
+		out = cross(cross(out, valueSet{lit("//")}), part("Host"))
 		// String puts a slash between a host and a path that lacks one.
 		if e, ok := fields["Path"]; ok {
 			if tv, ok := d.info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
 				if p := constant.StringVal(tv.Value); p != "" && p[0] != '/' {
-					out = cross(out, values{lit("/")})
+					out = cross(out, valueSet{lit("/")})
 				}
 			}
 		}
 	}
 	out = cross(out, part("Path"))
 	if _, ok := fields["RawQuery"]; ok {
-		out = cross(cross(out, values{lit("?")}), part("RawQuery"))
+		out = cross(cross(out, valueSet{lit("?")}), part("RawQuery"))
 	}
 	if _, ok := fields["Fragment"]; ok {
-		out = cross(cross(out, values{lit("#")}), part("Fragment"))
+		out = cross(cross(out, valueSet{lit("#")}), part("Fragment"))
 	}
 	return out
 }
@@ -126,27 +126,27 @@ func describe(e ast.Expr) string {
 	return "computed value"
 }
 
-func (d *deriver) evalVar(v *types.Var, fn *fnInfo) values {
+func (d *deriver) evalVar(v *types.Var, fn *fnInfo) valueSet {
 	if fn != nil {
 		if i := paramIndex(fn.sig, v); i >= 0 {
-			return values{Value{{Kind: Param, Text: v.Name(), Index: i}}}
+			return valueSet{Value{{Kind: Param, Text: v.Name(), Index: i}}}
 		}
 	}
 	if v.Pkg() != d.in.Pkg {
-		return values{unknown("variable " + v.Name() + " of package " + pkgPath(v.Pkg()))}
+		return valueSet{unknown("variable " + v.Name() + " of package " + pkgPath(v.Pkg()))}
 	}
 	if v.IsField() {
 		return d.fieldValues(v)
 	}
 	sts, ok := d.stores[v]
 	if !ok {
-		return values{unknown("a parameter of a function literal or a variable set elsewhere")}
+		return valueSet{unknown("a parameter of a function literal or a variable set elsewhere")}
 	}
-	return d.memo(d.varMemo, v, func() values { return d.varValues(sts, fn) })
+	return d.memo(d.varMemo, v, func() valueSet { return d.varValues(sts, fn) })
 }
 
-func (d *deriver) varValues(sts []store, fn *fnInfo) values {
-	var out values
+func (d *deriver) varValues(sts []store, fn *fnInfo) valueSet {
+	var out valueSet
 	for _, st := range sts {
 		switch {
 		case st.expr == nil && st.why == "":
@@ -182,26 +182,26 @@ func paramIndex(sig *types.Signature, v *types.Var) int {
 
 // resolved is the values of a store with the storing function's parameters replaced by
 // what its callers pass (context-insensitively).
-func (d *deriver) resolved(st store) values {
+func (d *deriver) resolved(st store) valueSet {
 	if st.expr == nil {
 		if st.why == "" {
-			return values{lit("")}
+			return valueSet{lit("")}
 		}
-		return values{unknown(st.why)}
+		return valueSet{unknown(st.why)}
 	}
-	var out values
+	var out valueSet
 	vs := d.eval(st.expr, st.fn)
 	if st.result > 0 {
 		vs = d.evalResult(st, st.fn)
 	}
 	for _, v := range vs {
-		out = out.addAll(subst(v, func(i int) values { return d.paramValues(st.fn, i) }))
+		out = out.addAll(subst(v, func(i int) valueSet { return d.paramValues(st.fn, i) }))
 	}
 	return out
 }
 
 // memo runs f once for key; a cycle back to key answers nothing.
-func (d *deriver) memo(m map[any]values, key any, f func() values) values {
+func (d *deriver) memo(m map[any]valueSet, key any, f func() valueSet) valueSet {
 	if vs, ok := m[key]; ok {
 		return vs
 	}
@@ -237,17 +237,17 @@ type paramKey struct {
 // values from elsewhere (Unknown, with Caller set); those are dropped when the package
 // itself passes known values, since they are then overrides of a default (a test
 // server's URL, say).
-func (d *deriver) paramValues(fn *fnInfo, i int) values {
-	return d.memo(d.paramMemo, paramKey{fn.obj, i}, func() values {
+func (d *deriver) paramValues(fn *fnInfo, i int) valueSet {
+	return d.memo(d.paramMemo, paramKey{fn.obj, i}, func() valueSet {
 		name := fn.sig.Params().At(i).Name()
-		var known, open values
+		var known, open valueSet
 		if fn.obj.Exported() || d.used[fn.obj] {
 			open = open.add(Value{{Kind: Unknown, Why: "a caller's value", Text: name, Caller: fn.obj.FullName()}})
 		}
 		for _, s := range d.calls[fn.obj] {
 			args := d.argValues(s.call, fn.obj, s.caller)(i)
 			for _, v := range args {
-				for _, w := range subst(v, func(j int) values { return d.paramValues(s.caller, j) }) {
+				for _, w := range subst(v, func(j int) valueSet { return d.paramValues(s.caller, j) }) {
 					if isOpen(w) {
 						open = open.add(w)
 					} else {
@@ -262,14 +262,14 @@ func (d *deriver) paramValues(fn *fnInfo, i int) values {
 
 // preferKnown drops the values that come from the package's users when the package itself
 // supplies known ones.
-func preferKnown(known, open values) values {
+func preferKnown(known, open valueSet) valueSet {
 	if len(known) > 0 {
 		return known
 	}
 	return open
 }
 
-func split(vs values) (known, open values) {
+func split(vs valueSet) (known, open valueSet) {
 	for _, v := range vs {
 		if isOpen(v) {
 			open = open.add(v)
@@ -292,9 +292,9 @@ func isOpen(v Value) bool {
 // fieldValues is every value the package stores in field f outside options. Where options
 // store other values too and the defaults name a Web API method, each value carries a Via
 // marker naming the field, so that requests record which options can change them.
-func (d *deriver) fieldValues(f *types.Var) values {
-	return d.memo(d.fieldMemo, f, func() values {
-		var out values
+func (d *deriver) fieldValues(f *types.Var) valueSet {
+	return d.memo(d.fieldMemo, f, func() valueSet {
+		var out valueSet
 		overridden := false
 		for _, st := range d.stores[f] {
 			if st.override {
@@ -307,10 +307,10 @@ func (d *deriver) fieldValues(f *types.Var) values {
 		// A field never set, or set only from itself (url.Parse(f) ... f = u.String()),
 		// holds what a response filled in.
 		if len(out) == 0 || f.Pkg() != d.in.Pkg {
-			return values{{{Kind: Unknown, Why: "a field the package never sets (filled from a response)", Text: f.Name()}}}
+			return valueSet{{{Kind: Unknown, Why: "a field the package never sets (filled from a response)", Text: f.Name()}}}
 		}
 		if overridden && namesMethod(out) {
-			marked := make(values, 0, len(out))
+			marked := make(valueSet, 0, len(out))
 			for _, v := range out {
 				marked = marked.add(append(Value{{Kind: Via, Text: d.fieldKey(f)}}, v...))
 			}
@@ -331,7 +331,7 @@ func (d *deriver) urlField(f *types.Var) bool {
 	return false
 }
 
-func namesMethod(vs values) bool {
+func namesMethod(vs valueSet) bool {
 	for _, v := range vs {
 		if m, ok, open := v.Method(); ok && !open && m != "" {
 			return true
@@ -342,13 +342,13 @@ func namesMethod(vs values) bool {
 
 // evalCall follows conversions, fmt.Sprintf with a constant format, and calls of the
 // package's own functions that return a string.
-func (d *deriver) evalCall(call *ast.CallExpr, fn *fnInfo) values {
+func (d *deriver) evalCall(call *ast.CallExpr, fn *fnInfo) valueSet {
 	if tv, ok := d.info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 {
 		return d.eval(call.Args[0], fn)
 	}
 	callee := d.staticCallee(call)
 	if callee == nil {
-		return values{unknown("a result of a function value")}
+		return valueSet{unknown("a result of a function value")}
 	}
 	if callee.Pkg() != nil && callee.Pkg().Path() == "fmt" && callee.Name() == "Sprintf" && len(call.Args) > 0 {
 		return d.evalSprintf(call, fn)
@@ -364,10 +364,10 @@ func (d *deriver) evalCall(call *ast.CallExpr, fn *fnInfo) values {
 }
 
 // evalResult is the value of a store of one result of a call with several results.
-func (d *deriver) evalResult(st store, fn *fnInfo) values {
+func (d *deriver) evalResult(st store, fn *fnInfo) valueSet {
 	call, ok := ast.Unparen(st.expr).(*ast.CallExpr)
 	if !ok {
-		return values{unknown("one of several values")}
+		return valueSet{unknown("one of several values")}
 	}
 	return d.callResult(call, st.result-1, fn)
 }
@@ -375,10 +375,10 @@ func (d *deriver) evalResult(st store, fn *fnInfo) values {
 // callResult is result i of a call: url.Parse's URL is its string; a function of this
 // package returns what its return statements say, with its parameters replaced by the
 // call's arguments.
-func (d *deriver) callResult(call *ast.CallExpr, i int, fn *fnInfo) values {
+func (d *deriver) callResult(call *ast.CallExpr, i int, fn *fnInfo) valueSet {
 	callee := d.staticCallee(call)
 	if callee == nil {
-		return values{unknown("a result of a function value")}
+		return valueSet{unknown("a result of a function value")}
 	}
 	if callee.Pkg() != nil && callee.Pkg().Path() == "net/url" && callee.Name() == "Parse" && i == 0 && len(call.Args) == 1 {
 		return d.eval(call.Args[0], fn)
@@ -387,7 +387,7 @@ func (d *deriver) callResult(call *ast.CallExpr, i int, fn *fnInfo) values {
 		if s := d.summaryOf(callee); s != nil {
 			for _, r := range s.Results {
 				if r.Index == i {
-					var out values
+					var out valueSet
 					for _, v := range r.Values {
 						out = out.addAll(subst(v, d.argValues(call, callee, fn)))
 					}
@@ -395,23 +395,23 @@ func (d *deriver) callResult(call *ast.CallExpr, i int, fn *fnInfo) values {
 				}
 			}
 		}
-		return values{unknown("a result of " + callee.FullName())}
+		return valueSet{unknown("a result of " + callee.FullName())}
 	}
 	cf := d.byObj[callee]
 	if cf == nil || i >= cf.sig.Results().Len() {
-		return values{unknown("a result of " + callee.Name())}
+		return valueSet{unknown("a result of " + callee.Name())}
 	}
-	rets := d.memo(d.returnMemo, paramKey{callee, i}, func() values { return d.returnValues(cf, i) })
+	rets := d.memo(d.returnMemo, paramKey{callee, i}, func() valueSet { return d.returnValues(cf, i) })
 	args := d.argValues(call, callee, fn)
-	var out values
+	var out valueSet
 	for _, v := range rets {
 		out = out.addAll(subst(v, args))
 	}
 	return out
 }
 
-func (d *deriver) returnValues(fn *fnInfo, i int) values {
-	var out values
+func (d *deriver) returnValues(fn *fnInfo, i int) valueSet {
+	var out valueSet
 	ast.Inspect(fn.decl.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -436,34 +436,34 @@ func (d *deriver) returnValues(fn *fnInfo, i int) values {
 }
 
 // evalSprintf handles %s and %v verbs over the arguments; other verbs are Unknown.
-func (d *deriver) evalSprintf(call *ast.CallExpr, fn *fnInfo) values {
+func (d *deriver) evalSprintf(call *ast.CallExpr, fn *fnInfo) valueSet {
 	tv := d.info.Types[call.Args[0]]
 	if tv.Value == nil || tv.Value.Kind() != constant.String {
-		return values{unknown("a string formatted with a variable format")}
+		return valueSet{unknown("a string formatted with a variable format")}
 	}
 	format := constant.StringVal(tv.Value)
-	out := values{nil}
+	out := valueSet{nil}
 	arg := 1
 	for {
 		i := strings.IndexByte(format, '%')
 		if i < 0 || i+1 >= len(format) {
-			out = cross(out, values{lit(format)})
+			out = cross(out, valueSet{lit(format)})
 			return out
 		}
-		out = cross(out, values{lit(format[:i])})
+		out = cross(out, valueSet{lit(format[:i])})
 		verb := format[i+1]
 		format = format[i+2:]
 		if verb == '%' {
-			out = cross(out, values{lit("%")})
+			out = cross(out, valueSet{lit("%")})
 			continue
 		}
 		if arg >= len(call.Args) {
-			return values{unknown("a string formatted with missing arguments")}
+			return valueSet{unknown("a string formatted with missing arguments")}
 		}
 		if verb == 's' || verb == 'v' {
 			out = cross(out, d.eval(call.Args[arg], fn))
 		} else {
-			out = cross(out, values{unknown("a formatted number")})
+			out = cross(out, valueSet{unknown("a formatted number")})
 		}
 		arg++
 	}

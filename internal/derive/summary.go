@@ -19,11 +19,11 @@ type Summary struct {
 	Option *Option `json:",omitempty"`
 	// Results are the values of the function's string results, where they are not all
 	// constant.
-	Results []Result `json:",omitempty"`
+	Results []ReturnValues `json:",omitempty"`
 }
 
 // A Result is the values one result of a function may have.
-type Result struct {
+type ReturnValues struct {
 	Index  int     `json:",omitempty"`
 	Values []Value `json:",omitempty"`
 }
@@ -72,7 +72,7 @@ func (s *Summary) equal(t *Summary) bool {
 	if !slices.EqualFunc(s.Args, t.Args, func(a, b Arg) bool { return a.key() == b.key() }) {
 		return false
 	}
-	if !slices.EqualFunc(s.Results, t.Results, func(a, b Result) bool {
+	if !slices.EqualFunc(s.Results, t.Results, func(a, b ReturnValues) bool {
 		return a.Index == b.Index && slices.EqualFunc(a.Values, b.Values, func(x, y Value) bool { return x.key() == y.key() })
 	}) {
 		return false

@@ -97,10 +97,10 @@ func (v Value) format(canonical bool) string {
 	return b.String()
 }
 
-// values is a deduplicated set of values, in insertion order until sorted.
-type values []Value
+// A valueSet is a deduplicated set of values, in insertion order until sorted.
+type valueSet []Value
 
-func (vs values) add(v Value) values {
+func (vs valueSet) add(v Value) valueSet {
 	k := v.key()
 	for _, w := range vs {
 		if w.key() == k {
@@ -113,22 +113,22 @@ func (vs values) add(v Value) values {
 	return append(vs, v)
 }
 
-func (vs values) addAll(ws values) values {
+func (vs valueSet) addAll(ws valueSet) valueSet {
 	for _, w := range ws {
 		vs = vs.add(w)
 	}
 	return vs
 }
 
-func (vs values) sorted() values {
+func (vs valueSet) sorted() valueSet {
 	out := slices.Clone(vs)
 	slices.SortFunc(out, func(a, b Value) int { return strings.Compare(a.key(), b.key()) })
 	return out
 }
 
 // cross is every concatenation of a value of a with a value of b.
-func cross(a, b values) values {
-	var out values
+func cross(a, b valueSet) valueSet {
+	var out valueSet
 	for _, x := range a {
 		for _, y := range b {
 			out = out.add(concat(x, y))
@@ -139,15 +139,15 @@ func cross(a, b values) values {
 
 // subst replaces the Param parts of v by the values args gives for them. A parameter with no
 // argument (a variadic one passed element by element) becomes Unknown.
-func subst(v Value, args func(i int) values) values {
-	out := values{nil}
+func subst(v Value, args func(i int) valueSet) valueSet {
+	out := valueSet{nil}
 	for _, p := range v {
-		var next values
-		var alts values
+		var next valueSet
+		var alts valueSet
 		if p.Kind == Param {
 			alts = args(p.Index)
 		} else {
-			alts = values{Value{p}}
+			alts = valueSet{Value{p}}
 		}
 		for _, prefix := range out {
 			for _, a := range alts {
