@@ -9,7 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/slackscope/slackscope/catalog"
-	"github.com/slackscope/slackscope/internal/bindings"
+	"github.com/slackscope/slackscope/internal/appcode"
 )
 
 // This file decides which message events a package handles when its code tells messages
@@ -77,7 +77,7 @@ func messageEvents(pass *analysis.Pass) (events []string, ok bool) {
 	f := &channelFlow{pass: pass, read: map[ast.Node]bool{}, tested: map[types.Object]bool{}}
 	var files []*ast.File // tests and mocks do not count, as in findHandled
 	for _, file := range pass.Files {
-		if !bindings.TestOrMock(pass.Fset, file) {
+		if !appcode.TestOrMock(pass.Fset, file) {
 			files = append(files, file)
 		}
 	}
@@ -411,7 +411,7 @@ func (f *channelFlow) testCall(c *ast.CallExpr) (channelTypes, bool) {
 		return 0, false
 	}
 	fn, ok := f.pass.TypesInfo.Uses[sel.Sel].(*types.Func)
-	if !ok || !isClientPackage(fn.Pkg()) {
+	if !ok || !appcode.ClientPackage(fn.Pkg()) {
 		return 0, false
 	}
 	f.test(sel.X)
@@ -428,7 +428,7 @@ func (f *channelFlow) isChannelType(e ast.Expr, depth int) bool {
 			return false
 		}
 		n, ok := types.Unalias(deref(sel.Recv())).(*types.Named)
-		if ok && isClientPackage(n.Obj().Pkg()) {
+		if ok && appcode.ClientPackage(n.Obj().Pkg()) {
 			f.test(e.X)
 			return true
 		}

@@ -11,7 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/slackscope/slackscope/catalog"
-	"github.com/slackscope/slackscope/internal/bindings"
+	"github.com/slackscope/slackscope/internal/appcode"
 )
 
 // oauth2SlackEndpoint is golang.org/x/oauth2/slack.Endpoint, whose AuthURL is Slack's
@@ -24,7 +24,7 @@ const oauth2SlackEndpoint = "golang.org/x/oauth2/slack.Endpoint"
 func findCodeRequests(pass *analysis.Pass) []*request {
 	var out []*request
 	for _, f := range pass.Files {
-		if bindings.TestOrMock(pass.Fset, f) {
+		if appcode.TestOrMock(pass.Fset, f) {
 			continue
 		}
 		ast.Inspect(f, func(n ast.Node) bool {

@@ -8,12 +8,11 @@ import (
 	"go/types"
 	"slices"
 	"strings"
-	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/slackscope/slackscope/catalog"
-	"github.com/slackscope/slackscope/internal/bindings"
+	"github.com/slackscope/slackscope/internal/appcode"
 )
 
 // EventTypesFact is a package fact on a client package (slack-go's slack, slackevents):
@@ -125,7 +124,7 @@ func (h handled) kind() UseKind {
 // (slack.MessageEvent), not slackevents (the Events API's, which Socket Mode delivers too).
 func isRTMType(t types.Type) bool {
 	n, ok := types.Unalias(deref(t)).(*types.Named)
-	return ok && isClientPackage(n.Obj().Pkg()) && n.Obj().Pkg().Name() == "slack"
+	return ok && appcode.ClientPackage(n.Obj().Pkg()) && n.Obj().Pkg().Name() == "slack"
 }
 
 // eventByChannelType is the message.* event whose messages have channel type ct (the
@@ -204,7 +203,7 @@ func findHandled(pass *analysis.Pass) []handled {
 		return ev, "", ok
 	}
 	for _, file := range pass.Files {
-		if bindings.TestOrMock(pass.Fset, file) {
+		if appcode.TestOrMock(pass.Fset, file) {
 			continue
 		}
 		top := map[ast.Node]bool{}
@@ -262,7 +261,7 @@ func findHandled(pass *analysis.Pass) []handled {
 				}
 			case *ast.CallExpr:
 				if fn, ok := calleeFunc(pass, n); ok {
-					if f, ok := featureFuncs[fn.Name()]; ok && isClientPackage(fn.Pkg()) {
+					if f, ok := featureFuncs[fn.Name()]; ok && appcode.ClientPackage(fn.Pkg()) {
 						add(handled{name: f, feature: true, pos: n.Pos(), why: fn.Name()})
 					}
 				}
@@ -304,7 +303,7 @@ func eventConst(pass *analysis.Pass, e ast.Expr, loose bool, add func(handled)) 
 	}
 	n, named := types.Unalias(tv.Type).(*types.Named)
 	switch {
-	case named && n.Obj().Name() == "EventsAPIType" && isClientPackage(n.Obj().Pkg()):
+	case named && n.Obj().Name() == "EventsAPIType" && appcode.ClientPackage(n.Obj().Pkg()):
 	case loose:
 	default:
 		return
@@ -362,7 +361,7 @@ func fromEventType(pass *analysis.Pass, e ast.Expr, eventOf func(types.Type) (st
 	e = ast.Unparen(e)
 	clientType := func(t types.Type) bool {
 		n, ok := types.Unalias(deref(t)).(*types.Named)
-		if !ok || !isClientPackage(n.Obj().Pkg()) {
+		if !ok || !appcode.ClientPackage(n.Obj().Pkg()) {
 			return false
 		}
 		if envelopes[n.Obj().Name()] {
@@ -372,7 +371,7 @@ func fromEventType(pass *analysis.Pass, e ast.Expr, eventOf func(types.Type) (st
 		return ok
 	}
 	if t := pass.TypesInfo.TypeOf(e); t != nil {
-		if n, ok := types.Unalias(t).(*types.Named); ok && isClientPackage(n.Obj().Pkg()) && envelopes[n.Obj().Name()] {
+		if n, ok := types.Unalias(t).(*types.Named); ok && appcode.ClientPackage(n.Obj().Pkg()) && envelopes[n.Obj().Name()] {
 			return true
 		}
 	}
@@ -434,31 +433,3 @@ func calleeFunc(pass *analysis.Pass, call *ast.CallExpr) (*types.Func, bool) {
 	fn, ok := pass.TypesInfo.Uses[identOf(call.Fun)].(*types.Func)
 	return fn, ok
 }
-
-// isClientPackage reports whether p is a package of a Go Slack client (slack-go, its
-// former name nlopes/slack, their slackevents and socketmode).
-func isClientPackage(p *types.Package) bool {
-	if p == nil {
-		return false
-	}
-	path := p.Path()
-	for _, m := range clientModules() {
-		if strings.HasPrefix(path, m) && (len(path) == len(m) || path[len(m)] == '/') {
-			return true
-		}
-	}
-	return false
-}
-
-// clientModules are the module paths of the Go Slack clients: the catalog's binding
-// modules and nlopes/slack.
-var clientModules = sync.OnceValue(func() []string {
-	modules := []string{nlopesSlack}
-	for _, m := range catalog.BindingModules() {
-		modules = append(modules, m.Path)
-	}
-	return modules
-})
-
-// nlopesSlack is slack-go's former module path, which older programs still use.
-const nlopesSlack = "github.com/nlopes/slack"

@@ -10,7 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/slackscope/slackscope/catalog"
-	"github.com/slackscope/slackscope/internal/bindings"
+	"github.com/slackscope/slackscope/internal/appcode"
 )
 
 // This file finds the response fields a program reads that Slack returns only to a token
@@ -34,7 +34,7 @@ var responseFields = map[string]string{
 func findFieldReads(pass *analysis.Pass) []Use {
 	var uses []Use
 	for _, file := range pass.Files {
-		if bindings.TestOrMock(pass.Fset, file) {
+		if appcode.TestOrMock(pass.Fset, file) {
 			continue
 		}
 		written := map[ast.Expr]bool{}
@@ -65,7 +65,7 @@ func responseField(pass *analysis.Pass, sel *ast.SelectorExpr) (string, bool) {
 		return "", false
 	}
 	n, ok := types.Unalias(deref(s.Recv())).(*types.Named)
-	if !ok || !isClientPackage(n.Obj().Pkg()) {
+	if !ok || !appcode.ClientPackage(n.Obj().Pkg()) {
 		return "", false
 	}
 	// A field promoted from an embedded struct is the embedded type's: find its owner.

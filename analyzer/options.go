@@ -24,6 +24,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/slackscope/slackscope/internal/appcode"
 	"github.com/slackscope/slackscope/internal/bindings"
 )
 
@@ -198,7 +199,7 @@ func (t *optionTracer) callExpr(call *ast.CallExpr, encl *ast.FuncDecl, depth in
 		})
 		return
 	}
-	if fn.Pkg() != nil && isClientPackage(fn.Pkg()) {
+	if fn.Pkg() != nil && appcode.ClientPackage(fn.Pkg()) {
 		return // a client option with no summary sets no argument the catalog knows
 	}
 	t.fail("options returned by " + shortName(fn))

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/slackscope/slackscope/catalog"
+	"github.com/slackscope/slackscope/internal/appcode"
 	"github.com/slackscope/slackscope/internal/bindings"
 	"github.com/slackscope/slackscope/internal/derive"
 )
@@ -20,7 +21,7 @@ import (
 // findReflectCalls finds MethodByName on a reflect.Value of a client package's type.
 func findReflectCalls(pass *analysis.Pass, res *bindings.Result) (uses []Use, unresolved []Unresolved) {
 	for _, file := range pass.Files {
-		if bindings.TestOrMock(pass.Fset, file) {
+		if appcode.TestOrMock(pass.Fset, file) {
 			continue
 		}
 		ast.Inspect(file, func(n ast.Node) bool {
@@ -86,7 +87,7 @@ func methodByName(pass *analysis.Pass, call *ast.CallExpr) (types.Type, bool) {
 	}
 	t := pass.TypesInfo.TypeOf(inner.Args[0])
 	n, ok := types.Unalias(deref(t)).(*types.Named)
-	if !ok || !isClientPackage(n.Obj().Pkg()) {
+	if !ok || !appcode.ClientPackage(n.Obj().Pkg()) {
 		return nil, false
 	}
 	return t, true

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/slackscope/slackscope/catalog"
+	"github.com/slackscope/slackscope/internal/appcode"
 	"github.com/slackscope/slackscope/internal/bindings"
 	"github.com/slackscope/slackscope/manifest"
 )
@@ -67,7 +68,7 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 		token = t
 	}
 	res := &Result{Token: token}
-	if isClientPackage(pass.Pkg) {
+	if appcode.ClientPackage(pass.Pkg) {
 		exportEventTypes(pass)
 	}
 	if strings.HasSuffix(pass.Pkg.Path(), ".test") {
@@ -75,7 +76,7 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 		// package under test reports its own findings.
 		return res, nil
 	}
-	if !bindings.InMainModule(pass) && !cfg.Dependencies {
+	if !appcode.InMainModule(pass) && !cfg.Dependencies {
 		// A dependency (slack-go itself, a third-party wrapper): its calls are the
 		// program's needs only where the program's own code calls into it, and the
 		// binding facts carry them there.
@@ -85,7 +86,7 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 	// A client package's own event tables and dispatch are not the app handling events
 	// (slack-go's module analysed as the program, for its examples).
 	var handlers []handled
-	if !isClientPackage(pass.Pkg) || pass.Pkg.Name() == "main" {
+	if !appcode.ClientPackage(pass.Pkg) || pass.Pkg.Name() == "main" {
 		handlers = findHandled(pass)
 	}
 	for _, h := range handlers {

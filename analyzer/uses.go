@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/slackscope/slackscope/catalog"
+	"github.com/slackscope/slackscope/internal/appcode"
 	"github.com/slackscope/slackscope/internal/bindings"
 	"github.com/slackscope/slackscope/internal/derive"
 )
@@ -207,7 +208,7 @@ func narrow(pass *analysis.Pass, res *bindings.Result, site derive.Site, u *Use,
 			if !slices.Contains(u.Extra, c.Scope) {
 				u.Extra = append(u.Extra, c.Scope)
 			}
-		} else if tr.open != "" && !isClientPackage(pass.Pkg) {
+		} else if tr.open != "" && !appcode.ClientPackage(pass.Pkg) {
 			// (The client's own code passing its callers' options on, when slack-go's
 			// module is the program, leaves them to its callers.)
 			u.openOptions = append(u.openOptions, fmt.Sprintf("%s; %s is needed if they set %s", tr.open, c.Scope, strings.Join(c.Args, ", ")))

@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"github.com/slackscope/slackscope/internal/appcode"
+
 	"go/ast"
 	"go/types"
 	"strings"
@@ -54,7 +56,7 @@ func isResponseURL(pass *analysis.Pass, e ast.Expr, depth int) bool {
 			return false
 		}
 		n, ok := types.Unalias(deref(sel.Recv())).(*types.Named)
-		return ok && isClientPackage(n.Obj().Pkg())
+		return ok && appcode.ClientPackage(n.Obj().Pkg())
 	case *ast.Ident:
 		if v, ok := pass.TypesInfo.Uses[e].(*types.Var); ok {
 			if init := declaredValue(pass, v); init != nil {

@@ -14,16 +14,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
-	"path"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/slackscope/slackscope/internal/appcode"
 	"github.com/slackscope/slackscope/internal/derive"
 )
 
@@ -195,13 +193,13 @@ func run(pass *analysis.Pass, dependencySites bool) (any, error) {
 		Imported:        imported,
 		Implementations: implementationsIn(pass, imported),
 		Skip:            skipFile(pass),
-		NoSites:         !dependencySites && !InMainModule(pass),
+		NoSites:         !dependencySites && !appcode.InMainModule(pass),
 		Counted: func(fn *types.Func) bool {
 			return fn.Pkg() != nil && fn.Pkg() != pass.Pkg && lookup(fn).main
 		},
 	})
 	res.local, res.Sites, res.Failure = d.Summaries, d.Sites, d.Failure
-	pf := &PackageFact{Main: InMainModule(pass)}
+	pf := &PackageFact{Main: appcode.InMainModule(pass)}
 	if pf.Main {
 		// The program's own functions get a fact each (their wrappers show in tests).
 		for fn, s := range res.local {
@@ -233,7 +231,7 @@ func reachesNetwork(pass *analysis.Pass) bool {
 // interface calls (io.Writer, http.RoundTripper) are not resolved, which keeps the
 // derivation of slack-go and the standard library cheap.
 func implementationsIn(pass *analysis.Pass, imported func(*types.Func) *derive.Summary) func(*types.Func) []*types.Func {
-	if !InMainModule(pass) {
+	if !appcode.InMainModule(pass) {
 		return nil
 	}
 	return implementations(pass.Pkg, imported)
@@ -293,29 +291,7 @@ func implementations(pkg *types.Package, imported func(*types.Func) *derive.Summ
 	}
 }
 
-// skipFile reports the files whose calls are not the app's needs (see TestOrMock).
+// skipFile reports the files whose calls are not the app's needs (appcode.TestOrMock).
 func skipFile(pass *analysis.Pass) func(*ast.File) bool {
-	return func(f *ast.File) bool { return TestOrMock(pass.Fset, f) }
-}
-
-// TestOrMock reports whether f is a test or a mock (a file named like one, or in a mock
-// or mocks directory): what it calls or handles is not the app's needs. The go command
-// already leaves testdata directories out of ./... patterns.
-func TestOrMock(fset *token.FileSet, f *ast.File) bool {
-	name := filepath.ToSlash(fset.Position(f.Pos()).Filename)
-	base := path.Base(name)
-	return strings.HasSuffix(base, "_test.go") || strings.Contains(strings.ToLower(base), "mock") ||
-		strings.Contains(name, "/mocks/") || strings.Contains(name, "/mock/")
-}
-
-// InMainModule reports whether the pass's package belongs to the main module, the program
-// being checked: not the standard library, not a versioned dependency. The package the go
-// command makes of files named on the command line (slackscope main.go, pre-commit's
-// file names) has no module, and is the program too.
-func InMainModule(pass *analysis.Pass) bool {
-	if pass.Pkg.Path() == "command-line-arguments" {
-		return true
-	}
-	m := pass.Module
-	return m != nil && m.Path != "" && (m.Main || m.Version == "")
+	return func(f *ast.File) bool { return appcode.TestOrMock(pass.Fset, f) }
 }
