@@ -389,6 +389,18 @@ func TestManifestSum(t *testing.T) {
 	}
 }
 
+// What New's doc says: two analyzers from New cannot share one run (they declare the
+// same fact types), and each runs on its own (TestManifestSum runs two in turn).
+func TestNewTwoInOneRun(t *testing.T) {
+	a, b := analyzer.New(&analyzer.Config{Token: "bot"}), analyzer.New(&analyzer.Config{Token: "user"})
+	if err := analysis.Validate([]*analysis.Analyzer{a, b}); err == nil {
+		t.Error("analysis.Validate accepted two slackscope analyzers in one run; New's doc says it refuses them")
+	}
+	if err := analysis.Validate([]*analysis.Analyzer{a}); err != nil {
+		t.Errorf("one analyzer: %v", err)
+	}
+}
+
 // nopT drops analysistest's complaints, for tests that check results themselves.
 type nopT struct{}
 

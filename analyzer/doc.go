@@ -85,8 +85,11 @@ type Config struct {
 	Dependencies bool
 }
 
-// New returns a slackscope Analyzer with its own settings (its flags set them), so that
-// several can run with different manifests in one process.
+// New returns a slackscope Analyzer with its own settings (its flags set them). Analyzers
+// from New with different settings (another manifest, another token) can run one after
+// another in one process, each in its own run of a driver (checker.Analyze,
+// analysistest.Run); two cannot run in the same run, since both declare the same fact
+// types and analysis.Validate refuses that: run them in turn.
 func New(cfg *Config) *analysis.Analyzer {
 	b := bindings.Analyzer
 	if cfg.Dependencies {

@@ -100,11 +100,14 @@ func mergeManifest(path string, p programScopes) (*mergedManifest, error) {
 }
 
 // writeMerged prints the merged manifest on stdout and its notes on stderr.
-func writeMerged(stdout, stderr io.Writer, wd string, m *mergedManifest) {
-	stdout.Write(m.content)
+func writeMerged(stdout, stderr io.Writer, wd string, m *mergedManifest) error {
+	if _, err := stdout.Write(m.content); err != nil {
+		return err
+	}
 	for _, n := range m.notes {
 		fmt.Fprintf(stderr, "slackscope: %s: %s\n", relTo(wd, m.path), n)
 	}
+	return nil
 }
 
 // packageDir is the directory of a program's package, from the files of its result.

@@ -114,7 +114,10 @@ func runScopes(args []string, stdout, stderr io.Writer) int {
 	case "json":
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
-		enc.Encode(progs)
+		if err := enc.Encode(progs); err != nil {
+			fmt.Fprintf(stderr, "slackscope: writing the scopes: %v\n", err)
+			return exitFailure
+		}
 	case "manifest":
 		wd, _ := os.Getwd()
 		roots := programRoots(run)
@@ -136,7 +139,10 @@ func runScopes(args []string, stdout, stderr io.Writer) int {
 				fmt.Fprintf(stderr, "slackscope: %v\n", err)
 				return exitFailure
 			}
-			writeMerged(stdout, stderr, wd, m)
+			if err := writeMerged(stdout, stderr, wd, m); err != nil {
+				fmt.Fprintf(stderr, "slackscope: writing the manifest: %v\n", err)
+				return exitFailure
+			}
 			if m.incomplete {
 				code = exitIncomplete
 			}
