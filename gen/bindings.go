@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"go/scanner"
 	"io"
 	"os"
 	"path"
@@ -54,7 +55,7 @@ func runBindings(args []string, stdout, stderr io.Writer) int {
 	}
 	c, err := model.LoadDir(rel(*dir))
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		scanner.PrintError(stderr, err)
 		return exitStale
 	}
 	d, err := bindgen.Derive(root, *module)
@@ -70,7 +71,7 @@ func runBindings(args []string, stdout, stderr io.Writer) int {
 	// What gen writes must pass the checks gen applies when it reads the file back: every
 	// method it names is in the catalog.
 	if _, err := model.ParseBindings(rel(*out), src, c); err != nil {
-		fmt.Fprintln(stderr, err)
+		scanner.PrintError(stderr, err)
 		return exitStale
 	}
 	if *check {

@@ -19,6 +19,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/scanner"
 	"io"
 	"os"
 	"path/filepath"
@@ -73,7 +74,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	c, err := model.LoadDir(rel(*dir))
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		scanner.PrintError(stderr, err)
 		return exitStale
 	}
 	src, err := gocode.Write(c)
@@ -83,7 +84,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	bs, err := loadBindings(*dir, c)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		scanner.PrintError(stderr, err)
 		return exitStale
 	}
 	bsrc, err := gocode.WriteBindings(bs)

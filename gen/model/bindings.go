@@ -65,14 +65,14 @@ func LoadBindings(file string, c *Catalog) (*Bindings, error) {
 
 // ParseBindings is LoadBindings on the file's contents.
 func ParseBindings(file string, data []byte, c *Catalog) (*Bindings, error) {
-	var errs ErrorList
+	var errs errorList
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		errs.add(Pos{File: file}, "", "malformed YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+		errs.add(Pos{Filename: file}, "", "malformed YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))
 		return nil, errs.err()
 	}
 	if len(doc.Content) == 0 {
-		errs.add(Pos{File: file}, "", "empty file (expected module, version, packages and functions)")
+		errs.add(Pos{Filename: file}, "", "empty file (expected module, version, packages and functions)")
 		return nil, errs.err()
 	}
 	b := &Bindings{File: file}
@@ -86,7 +86,7 @@ func ParseBindings(file string, data []byte, c *Catalog) (*Bindings, error) {
 	return b, nil
 }
 
-func (b *Bindings) validate(c *Catalog, errs *ErrorList) {
+func (b *Bindings) validate(c *Catalog, errs *errorList) {
 	if b.Module == "" {
 		errs.add(b.Pos(), "module", "missing (expected the client module's path)")
 	}

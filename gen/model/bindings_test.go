@@ -29,7 +29,7 @@ func TestBadBindings(t *testing.T) {
 			if err == nil {
 				t.Fatal("ParseBindings accepted a bad file")
 			}
-			compareWant(t, filepath.Join(dir, "want.txt"), err.Error()+"\n")
+			compareWant(t, filepath.Join(dir, "want.txt"), errorLines(err))
 		})
 	}
 }

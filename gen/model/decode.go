@@ -29,7 +29,7 @@ func (f *fields) Pos() Pos { return f.pos }
 // at is the position of field name (its value), or of the entry when the field is absent.
 func (f *fields) at(name string) Pos {
 	if n, ok := f.nodes[name]; ok {
-		return Pos{f.file, n.Line, n.Column}
+		return posOf(f.file, n)
 	}
 	return f.pos
 }
@@ -38,7 +38,7 @@ func (f *fields) at(name string) Pos {
 func (f *fields) item(name string, i int) Pos {
 	if n, ok := f.nodes[name]; ok && n.Kind == yaml.SequenceNode && i < len(n.Content) {
 		c := n.Content[i]
-		return Pos{f.file, c.Line, c.Column}
+		return posOf(f.file, c)
 	}
 	return f.at(name)
 }
@@ -58,7 +58,7 @@ func (f *fields) value(name, k string) *yaml.Node {
 // key is the position of key k inside the mapping field name (e.g. tokens.bot).
 func (f *fields) key(name, k string) Pos {
 	if v := f.value(name, k); v != nil {
-		return Pos{f.file, v.Line, v.Column}
+		return posOf(f.file, v)
 	}
 	return f.at(name)
 }
@@ -66,7 +66,7 @@ func (f *fields) key(name, k string) Pos {
 // keyItem is the position of the i-th element of the list under key k of mapping field name.
 func (f *fields) keyItem(name, k string, i int) Pos {
 	if v := f.value(name, k); v != nil && v.Kind == yaml.SequenceNode && i < len(v.Content) {
-		return Pos{f.file, v.Content[i].Line, v.Content[i].Column}
+		return posOf(f.file, v.Content[i])
 	}
 	return f.key(name, k)
 }
@@ -76,8 +76,8 @@ var yamlLine = regexp.MustCompile(`^line \d+: `)
 // decodeEntry decodes the mapping n into dst (a pointer to a struct whose first field is a
 // fields), field by field, so that an unknown field or a value of the wrong type is
 // reported with its file, line and name. It returns false when the entry is unusable.
-func decodeEntry(file string, n *yaml.Node, dst any, kind string, errs *ErrorList) bool {
-	pos := Pos{file, n.Line, n.Column}
+func decodeEntry(file string, n *yaml.Node, dst any, kind string, errs *errorList) bool {
+	pos := posOf(file, n)
 	if n.Kind != yaml.MappingNode {
 		errs.add(pos, "", "%s entry must be a mapping of fields (got %s)", kind, nodeKind(n))
 		return false
@@ -100,7 +100,7 @@ func decodeEntry(file string, n *yaml.Node, dst any, kind string, errs *ErrorLis
 	ok := true
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
-		kp := Pos{file, k.Line, k.Column}
+		kp := posOf(file, k)
 		idx, known := byTag[k.Value]
 		if !known {
 			errs.add(kp, "", "unknown field %q in %s (expected one of %s)", k.Value, kind, strings.Join(names, ", "))
@@ -126,7 +126,7 @@ func decodeEntry(file string, n *yaml.Node, dst any, kind string, errs *ErrorLis
 		}
 		if fv.Kind() == reflect.Slice && isEntry(fv.Type().Elem()) {
 			if val.Kind != yaml.SequenceNode {
-				errs.add(Pos{file, val.Line, val.Column}, k.Value, "expected a list of mappings (got %s)", nodeKind(val))
+				errs.add(posOf(file, val), k.Value, "expected a list of mappings (got %s)", nodeKind(val))
 				ok = false
 				continue
 			}
@@ -141,7 +141,7 @@ func decodeEntry(file string, n *yaml.Node, dst any, kind string, errs *ErrorLis
 			if te, isType := err.(*yaml.TypeError); isType && len(te.Errors) > 0 {
 				msg = yamlLine.ReplaceAllString(te.Errors[0], "")
 			}
-			errs.add(Pos{file, val.Line, val.Column}, k.Value, "%s (expected %s)", msg, describe(v.Field(idx).Type()))
+			errs.add(posOf(file, val), k.Value, "%s (expected %s)", msg, describe(v.Field(idx).Type()))
 			ok = false
 		}
 	}

@@ -2,75 +2,54 @@ package model
 
 import (
 	"fmt"
+	"go/scanner"
+	"go/token"
 	"sort"
-	"strings"
+
+	"gopkg.in/yaml.v3"
 )
 
-// Pos is a position in a catalog file.
-type Pos struct {
-	File      string
-	Line, Col int
+// Pos is a position in a catalog file. It prints as go/token writes positions,
+// file:line:col: the column left out where it is not known (malformed YAML), the line too
+// where the error is about the file or the catalog as a whole.
+type Pos = token.Position
+
+// posOf is the position of node n of file.
+func posOf(file string, n *yaml.Node) Pos {
+	return Pos{Filename: file, Line: n.Line, Column: n.Column}
 }
 
-func (p Pos) String() string {
-	if p.Line == 0 {
-		return p.File
+// errorList collects the errors of one Load or ParseBindings.
+type errorList struct{ list scanner.ErrorList }
+
+// add records the problem at p, in field.
+func (l *errorList) add(p Pos, field, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	if field != "" {
+		msg = field + ": " + msg
 	}
-	if p.Col == 0 {
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	l.list.Add(p, msg)
+}
+
+// len is how many problems have been found so far.
+func (l *errorList) len() int { return len(l.list) }
+
+// err is the problems found, sorted, or nil.
+func (l *errorList) err() error {
+	if len(l.list) == 0 {
+		return nil
 	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
-}
-
-// Error is one problem found in the catalog: where, which field, what is wrong.
-type Error struct {
-	Pos   Pos
-	Field string // the YAML field, e.g. "tokens.bot"; empty for the entry or the file
-	Msg   string
-}
-
-func (e *Error) Error() string {
-	if e.Field == "" {
-		return fmt.Sprintf("%s: %s", e.Pos, e.Msg)
-	}
-	return fmt.Sprintf("%s: %s: %s", e.Pos, e.Field, e.Msg)
-}
-
-// ErrorList is every problem found, in file and line order.
-type ErrorList []*Error
-
-func (l ErrorList) Error() string {
-	var b strings.Builder
-	for i, e := range l {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
-	}
-	return b.String()
-}
-
-func (l *ErrorList) add(p Pos, field, format string, args ...any) {
-	*l = append(*l, &Error{Pos: p, Field: field, Msg: fmt.Sprintf(format, args...)})
-}
-
-func (l ErrorList) sorted() ErrorList {
-	sort.SliceStable(l, func(i, j int) bool {
-		a, b := l[i].Pos, l[j].Pos
-		if a.File != b.File {
-			return a.File < b.File
+	// Stable, unlike ErrorList.Sort (which breaks ties by message): errors at one
+	// position stay in the order of the checks.
+	sort.SliceStable(l.list, func(i, j int) bool {
+		a, b := l.list[i].Pos, l.list[j].Pos
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
 		}
 		if a.Line != b.Line {
 			return a.Line < b.Line
 		}
-		return a.Col < b.Col
+		return a.Column < b.Column
 	})
-	return l
-}
-
-func (l ErrorList) err() error {
-	if len(l) == 0 {
-		return nil
-	}
-	return l.sorted()
+	return l.list
 }

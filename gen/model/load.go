@@ -15,8 +15,8 @@ import (
 )
 
 // Load reads the catalog in fsys (the files *.yaml and methods/*.yaml), checks it and
-// returns it with every list sorted. Errors are an ErrorList naming file, line and field;
-// display names the files as dir/name.
+// returns it with every list sorted. Its errors are a scanner.ErrorList naming file, line,
+// column and field (see the package doc); dir names the files, as dir/name.
 func Load(fsys fs.FS, dir string) (*Catalog, error) {
 	var names []string
 	for _, pattern := range []string{"*.yaml", "methods/*.yaml"} {
@@ -28,7 +28,7 @@ func Load(fsys fs.FS, dir string) (*Catalog, error) {
 	}
 	sort.Strings(names)
 	c := &Catalog{Files: names}
-	var errs ErrorList
+	var errs errorList
 	h := sha256.New()
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, name)
@@ -42,7 +42,7 @@ func Load(fsys fs.FS, dir string) (*Catalog, error) {
 		c.readFile(path.Join(dir, name), data, &errs)
 	}
 	c.Version = hex.EncodeToString(h.Sum(nil))[:16]
-	if len(errs) > 0 {
+	if errs.len() > 0 {
 		// Entries that failed to decode would only cause knock-on errors below.
 		return nil, errs.err()
 	}
@@ -62,33 +62,33 @@ func LoadDir(dir string) (*Catalog, error) {
 
 var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-func (c *Catalog) readFile(file string, data []byte, errs *ErrorList) {
+func (c *Catalog) readFile(file string, data []byte, errs *errorList) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		msg := err.Error()
 		if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
 			line, _ := strconv.Atoi(m[1])
-			errs.add(Pos{File: file, Line: line}, "", "malformed YAML: %s", m[2])
+			errs.add(Pos{Filename: file, Line: line}, "", "malformed YAML: %s", m[2])
 		} else {
-			errs.add(Pos{File: file}, "", "malformed YAML: %s", strings.TrimPrefix(msg, "yaml: "))
+			errs.add(Pos{Filename: file}, "", "malformed YAML: %s", strings.TrimPrefix(msg, "yaml: "))
 		}
 		return
 	}
 	if len(doc.Content) == 0 {
-		errs.add(Pos{File: file}, "", "empty file (expected a mapping with scopes, methods, events, features, combinations or authorize)")
+		errs.add(Pos{Filename: file}, "", "empty file (expected a mapping with scopes, methods, events, features, combinations or authorize)")
 		return
 	}
 	top := doc.Content[0]
 	if top.Kind != yaml.MappingNode {
-		errs.add(Pos{file, top.Line, top.Column}, "", "expected a mapping with scopes, methods, events, features, combinations or authorize (got %s)", nodeKind(top))
+		errs.add(posOf(file, top), "", "expected a mapping with scopes, methods, events, features, combinations or authorize (got %s)", nodeKind(top))
 		return
 	}
 	for i := 0; i+1 < len(top.Content); i += 2 {
 		k, v := top.Content[i], top.Content[i+1]
-		kp := Pos{file, k.Line, k.Column}
+		kp := posOf(file, k)
 		if k.Value == "authorize_mismatch_error" {
 			if v.Kind != yaml.ScalarNode {
-				errs.add(Pos{file, v.Line, v.Column}, k.Value, "expected a string (got %s)", nodeKind(v))
+				errs.add(posOf(file, v), k.Value, "expected a string (got %s)", nodeKind(v))
 				continue
 			}
 			c.AuthorizeMismatchError = v.Value
@@ -96,7 +96,7 @@ func (c *Catalog) readFile(file string, data []byte, errs *ErrorList) {
 		}
 		list := func(kind string, each func(n *yaml.Node)) {
 			if v.Kind != yaml.SequenceNode {
-				errs.add(Pos{file, v.Line, v.Column}, k.Value, "expected a list of %s entries (got %s)", kind, nodeKind(v))
+				errs.add(posOf(file, v), k.Value, "expected a list of %s entries (got %s)", kind, nodeKind(v))
 				return
 			}
 			for _, n := range v.Content {

@@ -1,5 +1,16 @@
 // Package model reads the slackscope catalog (catalog/*.yaml), checks it and hands it to
-// the Go writer. Every error names the file, line, column and field it is about.
+// the Go writer.
+//
+// Load and ParseBindings return every problem they find as a go/scanner.ErrorList, in
+// file, line and column order (the order of the checks where positions tie). Each
+// error's Msg is "field: what is wrong (what was expected)", the YAML field (tokens.bot)
+// left out where the error is about an entry or a file, so that an error prints as
+//
+//	file:line:col: field: what is wrong (what was expected)
+//
+// the column left out where the YAML parser gives none, the line too where the error is
+// about a whole file. scanner.PrintError prints the list one error a line (its Error
+// method gives only the first and a count).
 //
 // It deliberately does not import package catalog: a broken generated file must not break
 // the tool that repairs it.

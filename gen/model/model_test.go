@@ -2,6 +2,7 @@ package model
 
 import (
 	"flag"
+	"go/scanner"
 	"os"
 	"path/filepath"
 	"strings"
@@ -34,7 +35,7 @@ func TestBadCatalogs(t *testing.T) {
 			if err == nil {
 				t.Fatal("Load succeeded on a bad catalog")
 			}
-			got := err.Error() + "\n"
+			got := errorLines(err)
 			compareWant(t, filepath.Join(dir, "want.txt"), got)
 			for _, line := range strings.Split(strings.TrimSpace(got), "\n") {
 				if !strings.HasPrefix(line, display+"/") {
@@ -43,6 +44,13 @@ func TestBadCatalogs(t *testing.T) {
 			}
 		})
 	}
+}
+
+// errorLines is err as gen prints it: one error a line.
+func errorLines(err error) string {
+	var b strings.Builder
+	scanner.PrintError(&b, err)
+	return b.String()
 }
 
 // compareWant compares got with the file want (rewritten with -update).

@@ -24,7 +24,7 @@ var (
 	paramTargets   = []string{"bot", "user", "classic"}
 )
 
-func (c *Catalog) validate(dir string, errs *ErrorList) {
+func (c *Catalog) validate(dir string, errs *errorList) {
 	scopes := map[string]*Scope{}
 	methods := map[string]*Method{}
 	for _, s := range c.Scopes {
@@ -42,10 +42,10 @@ func (c *Catalog) validate(dir string, errs *ErrorList) {
 		methods[m.Name] = m
 	}
 	if len(c.Scopes) == 0 {
-		errs.add(Pos{File: dir}, "", "the catalog defines no scopes (expected a file with a scopes list)")
+		errs.add(Pos{Filename: dir}, "", "the catalog defines no scopes (expected a file with a scopes list)")
 	}
 	if len(c.Methods) == 0 {
-		errs.add(Pos{File: dir}, "", "the catalog defines no methods (expected methods/*.yaml)")
+		errs.add(Pos{Filename: dir}, "", "the catalog defines no methods (expected methods/*.yaml)")
 	}
 	// scopeRef checks that a field names a known scope.
 	scopeRef := func(p Pos, field, name string) {
@@ -118,7 +118,7 @@ func (c *Catalog) validate(dir string, errs *ErrorList) {
 	}
 }
 
-func (c *Catalog) checkScope(s *Scope, scopes map[string]*Scope, scopeRef func(Pos, string, string), errs *ErrorList) {
+func (c *Catalog) checkScope(s *Scope, scopes map[string]*Scope, scopeRef func(Pos, string, string), errs *errorList) {
 	required(s.fields, errs, "name", s.Name, "source", s.Source)
 	if s.Name != "" && !scopeName.MatchString(s.Name) {
 		errs.add(s.at("name"), "name", "%q is not a scope name (expected e.g. chat:write or users:read.email)", s.Name)
@@ -165,7 +165,7 @@ func (c *Catalog) checkScope(s *Scope, scopes map[string]*Scope, scopeRef func(P
 }
 
 // checkCycles reports every dependency cycle among scopes once, at its first scope.
-func (c *Catalog) checkCycles(scopes map[string]*Scope, errs *ErrorList) {
+func (c *Catalog) checkCycles(scopes map[string]*Scope, errs *errorList) {
 	const (
 		unvisited = iota
 		active
@@ -201,7 +201,7 @@ func (c *Catalog) checkCycles(scopes map[string]*Scope, errs *ErrorList) {
 	}
 }
 
-func checkMethod(m *Method, methods map[string]*Method, scopeRef func(Pos, string, string), errs *ErrorList) {
+func checkMethod(m *Method, methods map[string]*Method, scopeRef func(Pos, string, string), errs *errorList) {
 	required(m.fields, errs, "name", m.Name, "status", m.Status, "source", m.Source)
 	if m.Name != "" && !methodName.MatchString(m.Name) {
 		errs.add(m.at("name"), "name", "%q is not a Web API method name (expected e.g. chat.postMessage)", m.Name)
@@ -252,9 +252,9 @@ func checkMethod(m *Method, methods map[string]*Method, scopeRef func(Pos, strin
 		for _, v := range slices.Sorted(maps.Keys(a.Values)) {
 			sc := a.Values[v]
 			p := a.key("values", v)
-			n := len(*errs)
+			n := errs.len()
 			scopeRef(p, "arguments.values", sc)
-			if len(*errs) == n && !alternatives[sc] {
+			if errs.len() == n && !alternatives[sc] {
 				errs.add(p, "arguments.values", "scope %q is not among the method's alternatives for any token type (an argument can only narrow them)", sc)
 			}
 		}
@@ -262,9 +262,9 @@ func checkMethod(m *Method, methods map[string]*Method, scopeRef func(Pos, strin
 			if by[1] == "" {
 				continue
 			}
-			n := len(*errs)
+			n := errs.len()
 			scopeRef(a.at(by[0]), "arguments."+by[0], by[1])
-			if len(*errs) == n && !alternatives[by[1]] {
+			if errs.len() == n && !alternatives[by[1]] {
 				errs.add(a.at(by[0]), "arguments."+by[0], "scope %q is not among the method's alternatives for any token type (an argument can only narrow them)", by[1])
 			}
 		}
@@ -303,7 +303,7 @@ func checkMethod(m *Method, methods map[string]*Method, scopeRef func(Pos, strin
 }
 
 // checkTokens checks a tokens mapping: known token types, clauses of known scopes.
-func checkTokens(f fields, tokens map[string][]string, scopeRef func(Pos, string, string), errs *ErrorList) {
+func checkTokens(f fields, tokens map[string][]string, scopeRef func(Pos, string, string), errs *errorList) {
 	for _, tt := range slices.Sorted(maps.Keys(tokens)) {
 		if !slices.Contains(TokenTypes, tt) {
 			errs.add(f.key("tokens", tt), "tokens", "unknown token type %q (expected one of %s)", tt, strings.Join(TokenTypes, ", "))
@@ -313,7 +313,7 @@ func checkTokens(f fields, tokens map[string][]string, scopeRef func(Pos, string
 	}
 }
 
-func checkClauses(f fields, field string, clauses []string, scopeRef func(Pos, string, string), at func(int) Pos, errs *ErrorList) {
+func checkClauses(f fields, field string, clauses []string, scopeRef func(Pos, string, string), at func(int) Pos, errs *errorList) {
 	for i, cl := range clauses {
 		alts := Alternatives(cl)
 		seen := map[string]bool{}
@@ -332,7 +332,7 @@ func checkClauses(f fields, field string, clauses []string, scopeRef func(Pos, s
 }
 
 // required reports each named field whose value is empty.
-func required(f fields, errs *ErrorList, nameValue ...string) {
+func required(f fields, errs *errorList, nameValue ...string) {
 	for i := 0; i+1 < len(nameValue); i += 2 {
 		if nameValue[i+1] == "" {
 			errs.add(f.at(nameValue[i]), nameValue[i], "missing or empty")
@@ -340,7 +340,7 @@ func required(f fields, errs *ErrorList, nameValue ...string) {
 	}
 }
 
-func oneOf(p Pos, field, v string, allowed []string, errs *ErrorList) {
+func oneOf(p Pos, field, v string, allowed []string, errs *errorList) {
 	if !slices.Contains(allowed, v) {
 		errs.add(p, field, "unknown value %q (expected one of %s)", v, strings.Join(allowed, ", "))
 	}
