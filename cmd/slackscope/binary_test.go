@@ -39,6 +39,8 @@ func TestCommandGolden(t *testing.T) {
 	tests := []goldenCase{
 		{"check-text", []string{"slackscope", "./..."}, exitFindings, "", nil, ""},
 		{"check-json", []string{"slackscope", "-json", "./..."}, exitFindings, "", nil, ""},
+		// -exit-zero: the same findings, exit 0 (a CI step that uploads SARIF).
+		{"check-text", []string{"slackscope", "-exit-zero", "./..."}, exitOK, "", nil, ""},
 		{"check-manifest-flag", []string{"slackscope", "check", "-manifest", "manifest.yml", "./..."}, exitFindings, "", nil, ""},
 		{"check-no-such-package", []string{"slackscope", "./nosuchpkg"}, exitFailure, "", nil, ""},
 		{"check-bad-format", []string{"slackscope", "-format", "xml", "./..."}, exitFailure, "", nil, ""},

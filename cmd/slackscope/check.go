@@ -181,10 +181,11 @@ func relTo(wd, path string) string {
 
 // checkFlags are the flags of the standalone checker and of `slackscope check`.
 type checkFlags struct {
-	cfg     analyzer.Config
-	format  string
-	verbose bool
-	opts    driver.Options
+	cfg      analyzer.Config
+	format   string
+	verbose  bool
+	exitZero bool
+	opts     driver.Options
 }
 
 func (c *checkFlags) formatOf() string { return c.format }
@@ -194,6 +195,7 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.cfg.RequireManifest, "require-manifest", false, "report a program for which no app manifest is found as a finding (no-manifest), not only on stderr")
 	fs.StringVar(&c.format, "format", "text", "output: text, json or sarif")
 	fs.BoolFunc("json", "same as -format json", func(string) error { c.format = "json"; return nil })
+	fs.BoolVar(&c.exitZero, "exit-zero", false, "exit 0 even when there are findings (a CI step that uploads the SARIF); a failure still exits 2, a check that could not check everything 3")
 }
 
 // registerAnalysis registers the flags that decide what the analysis checks, which
@@ -265,7 +267,7 @@ func runCheck(name string, args []string, stdout, stderr io.Writer) int {
 	}
 	sum.write(stderr, c.verbose)
 	switch {
-	case len(run.findings) > 0:
+	case len(run.findings) > 0 && !c.exitZero:
 		return exitFindings
 	case sum.incomplete():
 		return exitIncomplete

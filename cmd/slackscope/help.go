@@ -33,7 +33,8 @@ func commands() []command {
 file:line:col: message [category], each scope the app requests that is missing, unused,
 deprecated, misspelt, refused together or of the wrong token type. The manifest is found
 beside each package or above it, up to go.mod. "slackscope packages" is the same command.
-Exit status 1 when there are findings.`,
+Exit status 1 when there are findings (0 with -exit-zero), 3 when the run could not check
+everything.`,
 			examples: []string{
 				"slackscope ./...",
 				"slackscope check -manifest deploy/manifest.yml ./...",

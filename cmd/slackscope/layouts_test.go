@@ -14,6 +14,8 @@ func TestLayoutsGolden(t *testing.T) {
 	layouts := filepath.Join("..", "..", "testdata", "layouts")
 	tests := []goldenCase{
 		{name: "layout-no-manifest", args: []string{"slackscope", "./nomanifest"}, code: exitIncomplete},
+		// -exit-zero silences findings, never an incomplete check.
+		{name: "layout-no-manifest", args: []string{"slackscope", "-exit-zero", "./nomanifest"}, code: exitIncomplete},
 		{name: "layout-no-manifest-required", args: []string{"slackscope", "-require-manifest", "./nomanifest"}, code: exitFindings},
 		{name: "layout-cloud-foundry-manifest", args: []string{"slackscope", "./cloudfoundry"}, code: exitIncomplete},
 		{name: "layout-no-oauth-config", args: []string{"slackscope", "./nooauth"}, code: exitFindings},
