@@ -3,7 +3,6 @@ package model
 import (
 	"fmt"
 	"os"
-	"slices"
 	"sort"
 	"strings"
 
@@ -49,9 +48,6 @@ type BindingOption struct {
 	Open    []string        `yaml:"open"`
 	Args    []string        `yaml:"args"`
 }
-
-// TargetKinds are the kinds of BindingTarget (see internal/derive.TargetKind).
-var TargetKinds = []string{"caller_url", "incoming_webhook", "response_field", "response_url", "url"}
 
 // LoadBindings reads and checks a bindings file against the catalog c: every method it
 // names must be in the catalog. Errors name the file, line and field.
@@ -106,22 +102,16 @@ func (b *Bindings) validate(c *Catalog, errs *errorList) {
 	}
 	checkTargets := func(ts []BindingTarget) {
 		for _, t := range ts {
-			if !slices.Contains(TargetKinds, t.Kind) {
-				errs.add(t.at("kind"), "kind", "unknown target kind %q (expected one of %s)", t.Kind, strings.Join(TargetKinds, ", "))
-			}
+			TargetKinds.check(errs, t.at("kind"), "kind", "", t.Kind)
 		}
 	}
-	seen := map[string]*Binding{}
+	unique(errs, "function", "func", b.Functions, func(f Binding) (string, Pos) { return f.Func, f.at("func") })
 	for i := range b.Functions {
 		f := &b.Functions[i]
 		if f.Func == "" {
 			errs.add(f.Pos(), "func", "missing (expected the function's full Go name)")
 			continue
 		}
-		if prev, dup := seen[f.Func]; dup {
-			errs.add(f.at("func"), "func", "duplicate function %q (first at %s)", f.Func, prev.at("func"))
-		}
-		seen[f.Func] = f
 		if i > 0 && b.Functions[i-1].Func > f.Func {
 			errs.add(f.at("func"), "func", "functions out of order: %q after %q (the file is sorted by func)", f.Func, b.Functions[i-1].Func)
 		}

@@ -171,7 +171,7 @@ func (c *Catalog) derive() {
 	}
 	for _, m := range c.Methods {
 		seen := map[string]bool{}
-		for _, tt := range TokenTypes {
+		for _, tt := range TokenTypes.Names("") {
 			for _, clause := range m.Tokens[tt] {
 				for _, alt := range Alternatives(clause) {
 					if s := idx[alt]; s != nil && !seen[alt] {

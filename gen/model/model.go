@@ -16,10 +16,6 @@
 // the tool that repairs it.
 package model
 
-// TokenTypes are the token types a scope or a method requirement may name, in the order
-// the generated tables index them.
-var TokenTypes = []string{"bot", "user", "legacy_bot", "app_level", "configuration", "seamless_user"}
-
 // Catalog is the whole catalog, every list sorted by name.
 type Catalog struct {
 	Scopes    []*Scope

@@ -14,33 +14,11 @@ var (
 	methodName = regexp.MustCompile(`^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$`)
 	eventName  = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z_]+)?(/[a-z][a-z0-9_]*)?$`)
 	errorCode  = regexp.MustCompile(`^[a-z0-9_.]+$`)
-
-	methodStatuses = []string{"current", "deprecated", "retired", "removed", "undocumented"}
-	scopeStatuses  = []string{"current", "deprecated", "retired"}
-	auths          = []string{"bearer", "client_credentials", "legacy_token", "refresh_token", "none"}
-	perspectives   = []string{"user", "bot", "admin"}
-	apis           = []string{"events", "rtm"}
-	ruleKinds      = []string{"conflict", "exclusive"}
-	paramTargets   = []string{"bot", "user", "classic"}
 )
 
 func (c *Catalog) validate(dir string, errs *errorList) {
-	scopes := map[string]*Scope{}
-	methods := map[string]*Method{}
-	for _, s := range c.Scopes {
-		if prev, dup := scopes[s.Name]; dup {
-			errs.add(s.at("name"), "name", "duplicate scope %q (first defined at %s)", s.Name, prev.at("name"))
-			continue
-		}
-		scopes[s.Name] = s
-	}
-	for _, m := range c.Methods {
-		if prev, dup := methods[m.Name]; dup {
-			errs.add(m.at("name"), "name", "duplicate method %q (first defined at %s)", m.Name, prev.at("name"))
-			continue
-		}
-		methods[m.Name] = m
-	}
+	scopes := unique(errs, "scope", "name", c.Scopes, func(s *Scope) (string, Pos) { return s.Name, s.at("name") })
+	methods := unique(errs, "method", "name", c.Methods, func(m *Method) (string, Pos) { return m.Name, m.at("name") })
 	if len(c.Scopes) == 0 {
 		errs.add(Pos{Filename: dir}, "", "the catalog defines no scopes (expected a file with a scopes list)")
 	}
@@ -60,42 +38,30 @@ func (c *Catalog) validate(dir string, errs *errorList) {
 	for _, m := range c.Methods {
 		checkMethod(m, methods, scopeRef, errs)
 	}
-	seenEvents := map[string]*Event{}
+	unique(errs, "event", "name", c.Events, func(e *Event) (string, Pos) { return e.Name, e.at("name") })
 	for _, e := range c.Events {
-		if prev, dup := seenEvents[e.Name]; dup {
-			errs.add(e.at("name"), "name", "duplicate event %q (first defined at %s)", e.Name, prev.at("name"))
-		}
-		seenEvents[e.Name] = e
 		required(e.fields, errs, "name", e.Name, "source", e.Source)
 		if e.Name != "" && !eventName.MatchString(e.Name) {
 			errs.add(e.at("name"), "name", "%q is not an event name (expected e.g. app_mention, message.channels or message/bot_message)", e.Name)
 		}
 		checkClauses(e.fields, "scopes", e.Scopes, scopeRef, func(i int) Pos { return e.item("scopes", i) }, errs)
 		if len(e.APIs) == 0 {
-			errs.add(e.at("apis"), "apis", "missing (expected a list of %s)", strings.Join(apis, ", "))
+			errs.add(e.at("apis"), "apis", "missing (expected a list of %s)", strings.Join(EventAPIs.Names(""), ", "))
 		}
 		for i, a := range e.APIs {
-			oneOf(e.item("apis", i), "apis", a, apis, errs)
+			EventAPIs.check(errs, e.item("apis", i), "apis", "event", a)
 		}
 	}
-	seenFeatures := map[string]bool{}
+	unique(errs, "feature", "name", c.Features, func(f *Feature) (string, Pos) { return f.Name, f.at("name") })
 	for _, f := range c.Features {
-		if seenFeatures[f.Name] {
-			errs.add(f.at("name"), "name", "duplicate feature %q", f.Name)
-		}
-		seenFeatures[f.Name] = true
 		required(f.fields, errs, "name", f.Name, "source", f.Source)
 		checkTokens(f.fields, f.Tokens, scopeRef, errs)
 	}
-	seenRules := map[string]bool{}
+	unique(errs, "combination", "id", c.Rules, func(r *Rule) (string, Pos) { return r.ID, r.at("id") })
 	for _, r := range c.Rules {
-		if seenRules[r.ID] {
-			errs.add(r.at("id"), "id", "duplicate combination %q", r.ID)
-		}
-		seenRules[r.ID] = true
 		required(r.fields, errs, "id", r.ID, "kind", r.Kind, "error", r.Error, "source", r.Source)
 		if r.Kind != "" {
-			oneOf(r.at("kind"), "kind", r.Kind, ruleKinds, errs)
+			RuleKinds.check(errs, r.at("kind"), "kind", "combination", r.Kind)
 		}
 		if len(r.Scopes) < 2 && r.Kind == "conflict" {
 			errs.add(r.at("scopes"), "scopes", "a conflict needs at least two scopes")
@@ -104,6 +70,7 @@ func (c *Catalog) validate(dir string, errs *errorList) {
 			scopeRef(r.item("scopes", i), "scopes", s)
 		}
 	}
+	unique(errs, "authorize flow", "flow", c.Authorize, func(a *AuthorizeFlow) (string, Pos) { return a.Flow, a.at("flow") })
 	for _, a := range c.Authorize {
 		required(a.fields, errs, "flow", a.Flow, "path", a.Path, "exchange", a.Exchange, "separators", a.Separators, "source", a.Source)
 		if _, ok := methods[a.Exchange]; a.Exchange != "" && !ok {
@@ -113,7 +80,7 @@ func (c *Catalog) validate(dir string, errs *errorList) {
 			errs.add(a.at("params"), "params", "missing (expected the query parameters that carry scopes)")
 		}
 		for _, k := range slices.Sorted(maps.Keys(a.Params)) {
-			oneOf(a.key("params", k), "params."+k, a.Params[k], paramTargets, errs)
+			AuthorizeTargets.check(errs, a.key("params", k), "params."+k, "authorize", a.Params[k])
 		}
 	}
 }
@@ -124,16 +91,16 @@ func (c *Catalog) checkScope(s *Scope, scopes map[string]*Scope, scopeRef func(P
 		errs.add(s.at("name"), "name", "%q is not a scope name (expected e.g. chat:write or users:read.email)", s.Name)
 	}
 	if s.nodes["tokens"] == nil {
-		errs.add(s.pos, "tokens", "missing (expected a list of %s; [] with a note when no source states them)", strings.Join(TokenTypes, ", "))
+		errs.add(s.pos, "tokens", "missing (expected a list of %s; [] with a note when no source states them)", strings.Join(TokenTypes.Names(""), ", "))
 	}
 	for i, t := range s.Tokens {
-		oneOf(s.item("tokens", i), "tokens", t, TokenTypes, errs)
+		TokenTypes.check(errs, s.item("tokens", i), "tokens", "scope", t)
 	}
 	if len(s.Tokens) == 0 && s.Note == "" {
 		errs.add(s.at("tokens"), "tokens", "empty token list without a note saying why")
 	}
 	if s.Perspective != "" {
-		oneOf(s.at("perspective"), "perspective", s.Perspective, perspectives, errs)
+		Perspectives.check(errs, s.at("perspective"), "perspective", "scope", s.Perspective)
 	}
 	for i, r := range s.Requires {
 		scopeRef(s.item("requires", i), "requires", r)
@@ -143,9 +110,9 @@ func (c *Catalog) checkScope(s *Scope, scopes map[string]*Scope, scopeRef func(P
 	}
 	status := s.Status
 	if status == "" {
-		status = "current"
+		status = Statuses.Default
 	}
-	oneOf(s.at("status"), "status", status, scopeStatuses, errs)
+	Statuses.check(errs, s.at("status"), "status", "scope", status)
 	if status != "current" && s.Deprecation == nil {
 		errs.add(s.at("status"), "status", "a %s scope needs a deprecation (note, replacements, source)", status)
 	}
@@ -207,13 +174,13 @@ func checkMethod(m *Method, methods map[string]*Method, scopeRef func(Pos, strin
 		errs.add(m.at("name"), "name", "%q is not a Web API method name (expected e.g. chat.postMessage)", m.Name)
 	}
 	if m.Status != "" {
-		oneOf(m.at("status"), "status", m.Status, methodStatuses, errs)
+		Statuses.check(errs, m.at("status"), "status", "method", m.Status)
 	}
 	auth := m.Auth
 	if auth == "" {
-		auth = "bearer"
+		auth = Auths.Default
 	}
-	oneOf(m.at("auth"), "auth", auth, auths, errs)
+	Auths.check(errs, m.at("auth"), "auth", "method", auth)
 	if auth != "bearer" && (len(m.Tokens) > 0 || len(m.UnknownTokens) > 0) {
 		errs.add(m.at("tokens"), "tokens", "a method with auth %s takes no bearer token, so it has no token requirements", auth)
 	}
@@ -222,7 +189,7 @@ func checkMethod(m *Method, methods map[string]*Method, scopeRef func(Pos, strin
 	}
 	checkTokens(m.fields, m.Tokens, scopeRef, errs)
 	for i, t := range m.UnknownTokens {
-		oneOf(m.item("unknown_tokens", i), "unknown_tokens", t, TokenTypes, errs)
+		TokenTypes.check(errs, m.item("unknown_tokens", i), "unknown_tokens", "method", t)
 		if _, both := m.Tokens[t]; both {
 			errs.add(m.item("unknown_tokens", i), "unknown_tokens", "token type %q is both known (tokens) and unknown", t)
 		}
@@ -305,8 +272,7 @@ func checkMethod(m *Method, methods map[string]*Method, scopeRef func(Pos, strin
 // checkTokens checks a tokens mapping: known token types, clauses of known scopes.
 func checkTokens(f fields, tokens map[string][]string, scopeRef func(Pos, string, string), errs *errorList) {
 	for _, tt := range slices.Sorted(maps.Keys(tokens)) {
-		if !slices.Contains(TokenTypes, tt) {
-			errs.add(f.key("tokens", tt), "tokens", "unknown token type %q (expected one of %s)", tt, strings.Join(TokenTypes, ", "))
+		if !TokenTypes.check(errs, f.key("tokens", tt), "tokens", "", tt) {
 			continue
 		}
 		checkClauses(f, "tokens."+tt, tokens[tt], scopeRef, func(i int) Pos { return f.keyItem("tokens", tt, i) }, errs)
@@ -337,12 +303,6 @@ func required(f fields, errs *errorList, nameValue ...string) {
 		if nameValue[i+1] == "" {
 			errs.add(f.at(nameValue[i]), nameValue[i], "missing or empty")
 		}
-	}
-}
-
-func oneOf(p Pos, field, v string, allowed []string, errs *errorList) {
-	if !slices.Contains(allowed, v) {
-		errs.add(p, field, "unknown value %q (expected one of %s)", v, strings.Join(allowed, ", "))
 	}
 }
 
