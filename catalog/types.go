@@ -2,33 +2,12 @@ package catalog
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 )
 
-// TokenType is a kind of Slack access token.
-type TokenType uint8
-
-// The token types, in the order the tables index them.
-const (
-	Bot           TokenType = iota // xoxb-: a Slack app's bot token (granular bot scopes)
-	User                           // xoxp-: a user token
-	LegacyBot                      // the bot token of a classic app (the umbrella bot scope)
-	AppLevel                       // xapp-: an app-level token (Socket Mode, event authorizations)
-	Configuration                  // an app configuration token (App Manifest APIs)
-	SeamlessUser                   // a seamless_user token (canvases)
-	NumTokenTypes = iota
-)
-
-var tokenNames = [NumTokenTypes]string{"bot", "user", "legacy_bot", "app_level", "configuration", "seamless_user"}
-
-// String is the token type's name as the catalog writes it ("bot", "legacy_bot", ...).
-func (t TokenType) String() string {
-	if int(t) < len(tokenNames) {
-		return tokenNames[t]
-	}
-	return "TokenType(" + strconv.Itoa(int(t)) + ")"
-}
+// The catalog's enums (TokenType, Perspective, Status, Auth, RequirementKind, EventAPI,
+// RuleKind), their constants, name tables and String methods are generated from the
+// schema in gen/model/schema.go into zz_enums.go.
 
 // ParseTokenType accepts a token type's name ("bot", "legacy_bot", also "legacy-bot" and
 // "app-level") or its prefix ("xoxb", "xoxp", "xapp").
@@ -42,7 +21,7 @@ func ParseTokenType(s string) (TokenType, bool) {
 	case "xapp", "app":
 		return AppLevel, true
 	}
-	for i, n := range tokenNames {
+	for i, n := range tokenTypeNames {
 		if n == s {
 			return TokenType(i), true
 		}
@@ -73,53 +52,6 @@ func (s TokenSet) String() string {
 		names = append(names, t.String())
 	}
 	return strings.Join(names, ",")
-}
-
-// Perspective is the optional perspective of a classic scope (chat:write:user).
-type Perspective uint8
-
-// The perspectives.
-const (
-	NoPerspective Perspective = iota
-	UserPerspective
-	BotPerspective
-	AdminPerspective
-)
-
-func (p Perspective) String() string {
-	return [...]string{"", "user", "bot", "admin"}[p]
-}
-
-// Status is the life stage of a method or a scope.
-type Status uint8
-
-// The statuses. Scopes are Current, Deprecated or Retired.
-const (
-	Current      Status = iota
-	Deprecated          // still works, but Slack says to move off it
-	Retired             // no longer works
-	Removed             // gone from Slack's docs, reason not stated
-	Undocumented        // never part of the public Web API
-)
-
-func (s Status) String() string {
-	return [...]string{"current", "deprecated", "retired", "removed", "undocumented"}[s]
-}
-
-// Auth is how a method authenticates.
-type Auth uint8
-
-// The ways a method authenticates.
-const (
-	Bearer            Auth = iota // a token with scopes
-	ClientCredentials             // client_id and client_secret (OAuth exchanges)
-	LegacyToken                   // a legacy token plus client credentials (oauth.v2.exchange)
-	RefreshToken                  // a configuration token's refresh token
-	NoToken                       // no authentication at all
-)
-
-func (a Auth) String() string {
-	return [...]string{"bearer", "client_credentials", "legacy_token", "refresh_token", "none"}[a]
 }
 
 // Deprecation says why an entry is deprecated or retired and what replaces it.
@@ -161,20 +93,6 @@ func (c Clause) Has(scope string) bool {
 		}
 	}
 	return false
-}
-
-// RequirementKind says what a method's documentation says about one token type.
-type RequirementKind uint8
-
-// The kinds of requirement.
-const (
-	NotAccepted RequirementKind = iota // the docs do not list this token type for the method
-	Accepted                           // the token type works with these clauses (none: no scope needed)
-	Unknown                            // no source says
-)
-
-func (k RequirementKind) String() string {
-	return [...]string{"not accepted", "accepted", "unknown"}[k]
 }
 
 // Requirement is what one token type needs to call a method: every clause must hold.
@@ -324,15 +242,6 @@ func (m *Method) Error(code string) (APIError, bool) {
 	return APIError{}, false
 }
 
-// EventAPI says where an event is delivered.
-type EventAPI uint8
-
-// The event APIs, as bits.
-const (
-	EventsAPI EventAPI = 1 << iota
-	RTM
-)
-
 // Event is an Events API or RTM event, or a message subtype ("message/bot_message").
 type Event struct {
 	Name        string
@@ -356,15 +265,6 @@ type Feature struct {
 	Note        string
 	Source      string
 }
-
-// RuleKind is the kind of a combination rule.
-type RuleKind uint8
-
-// The rule kinds.
-const (
-	Conflict  RuleKind = iota // all of Scopes together are refused
-	Exclusive                 // any of Scopes with a scope outside Scopes is refused
-)
 
 // Rule is a combination of scopes Slack refuses, with the error it returns.
 type Rule struct {

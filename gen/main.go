@@ -1,6 +1,7 @@
 // Command gen turns the slackscope catalog (catalog/*.yaml, catalog/methods/*.yaml) into Go
-// tables (catalog/zz_generated.go), and the bindings of Go Slack clients
-// (catalog/bindings/*.yaml) into catalog/zz_bindings.go. Its bindings subcommand derives
+// tables (catalog/zz_generated.go), the bindings of Go Slack clients
+// (catalog/bindings/*.yaml) into catalog/zz_bindings.go, and the enums of its schema
+// (gen/model/schema.go) into catalog/zz_enums.go. Its bindings subcommand derives
 // those YAML files from the client's source, at the version go.mod pins.
 //
 // Usage:
@@ -92,8 +93,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen: %v\n", err)
 		return exitStale
 	}
+	esrc, err := gocode.WriteEnums(model.Enums)
+	if err != nil {
+		fmt.Fprintf(stderr, "gen: %v\n", err)
+		return exitStale
+	}
 	bout := filepath.Join(filepath.Dir(*out), "zz_bindings.go")
-	outputs := []output{{*out, src}, {bout, bsrc}}
+	eout := filepath.Join(filepath.Dir(*out), "zz_enums.go")
+	outputs := []output{{*out, src}, {bout, bsrc}, {eout, esrc}}
 	if *check {
 		return checkFresh(outputs, stderr)
 	}
@@ -102,6 +109,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "gen: wrote %s (%d scopes, %d methods, %d events)\n", rel(*out), len(c.Scopes), len(c.Methods), len(c.Events))
 	fmt.Fprintf(stdout, "gen: wrote %s (%d bindings files)\n", rel(bout), len(bs))
+	fmt.Fprintf(stdout, "gen: wrote %s (%d enums)\n", rel(eout), len(model.Enums))
 	return exitOK
 }
 

@@ -35,6 +35,11 @@ func TestGenerateIsDeterministic(t *testing.T) {
 	if !bytes.Equal(outs[0], outs[1]) {
 		t.Error("two runs of the generator wrote different files")
 	}
+	e1, err1 := gocode.WriteEnums(model.Enums)
+	e2, err2 := gocode.WriteEnums(model.Enums)
+	if err1 != nil || err2 != nil || !bytes.Equal(e1, e2) {
+		t.Errorf("two runs of the enums writer wrote different files (%v, %v)", err1, err2)
+	}
 	if !bytes.HasPrefix(outs[0], []byte(gocode.Header+"\n")) {
 		t.Errorf("generated file does not start with %q", gocode.Header)
 	}
@@ -106,19 +111,33 @@ func TestBindingsFileIsFresh(t *testing.T) {
 	}
 }
 
-// A stale bindings table fails -check like a stale catalog table.
-func TestCheckFailsOnStaleBindingsTable(t *testing.T) {
-	dir := t.TempDir()
-	out := filepath.Join(dir, "zz_generated.go")
-	var stderr bytes.Buffer
-	if code := run([]string{"-catalog", catalogDir, "-out", out}, &bytes.Buffer{}, &stderr); code != exitOK {
-		t.Fatalf("gen = %d: %s", code, stderr.String())
-	}
-	if err := os.WriteFile(filepath.Join(dir, "zz_bindings.go"), []byte("package catalog\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	code := run([]string{"-check", "-catalog", catalogDir, "-out", out}, &bytes.Buffer{}, &stderr)
-	if code != exitStale || !strings.Contains(stderr.String(), "zz_bindings.go: generated files are out of date") {
-		t.Errorf("gen -check with a stale bindings table = %d, %q", code, stderr.String())
+// A stale bindings table, or a stale enums file (one whose constants are not the
+// schema's), fails -check like a stale catalog table.
+func TestCheckFailsOnStaleTables(t *testing.T) {
+	for name, stale := range map[string]func([]byte) []byte{
+		"zz_bindings.go": func([]byte) []byte { return []byte("package catalog\n") },
+		// One token type fewer than the schema has, as when the file is edited by hand.
+		"zz_enums.go": func(data []byte) []byte { return bytes.Replace(data, []byte("\tUser "), nil, 1) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			out := filepath.Join(dir, "zz_generated.go")
+			var stderr bytes.Buffer
+			if code := run([]string{"-catalog", catalogDir, "-out", out}, &bytes.Buffer{}, &stderr); code != exitOK {
+				t.Fatalf("gen = %d: %s", code, stderr.String())
+			}
+			file := filepath.Join(dir, name)
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(file, stale(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code := run([]string{"-check", "-catalog", catalogDir, "-out", out}, &bytes.Buffer{}, &stderr)
+			if code != exitStale || !strings.Contains(stderr.String(), name+": generated files are out of date") {
+				t.Errorf("gen -check with a stale %s = %d, %q", name, code, stderr.String())
+			}
+		})
 	}
 }

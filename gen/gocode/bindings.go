@@ -2,7 +2,6 @@ package gocode
 
 import (
 	"fmt"
-	"go/format"
 	"maps"
 	"slices"
 	"strings"
@@ -14,11 +13,7 @@ import (
 // sorted by function, and an index from each Web API method to the functions that call it
 // (or options that select it).
 func WriteBindings(files []*model.Bindings) ([]byte, error) {
-	w := new(writer)
-	w.p("%s", Header)
-	w.p("")
-	w.p("package catalog")
-	w.p("")
+	w := newWriter()
 	w.p("// bindingModules are the client modules the bindings were derived from, sorted by path.")
 	w.p("var bindingModules = [...]BindingModule{")
 	var all []*model.Binding
@@ -83,11 +78,7 @@ func WriteBindings(files []*model.Bindings) ([]byte, error) {
 	if len(all) > 1<<16 {
 		return nil, fmt.Errorf("%d bindings do not fit the uint16 index", len(all))
 	}
-	out, err := format.Source(w.Bytes())
-	if err != nil {
-		return nil, fmt.Errorf("formatting generated code: %v", err)
-	}
-	return out, nil
+	return w.source()
 }
 
 func targets(ts []model.BindingTarget) string {

@@ -110,7 +110,7 @@ var (
 	RequirementKinds = &Enum{
 		Type:     "RequirementKind",
 		Doc:      "RequirementKind says what a method's documentation says about one token type.",
-		ConstDoc: "The kinds of requirement. The YAML states them by where it lists a token type: in tokens (Accepted), in unknown_tokens (Unknown), nowhere (NotAccepted).",
+		ConstDoc: "The kinds of requirement. The YAML states them by where it lists a token type: in\ntokens (Accepted), in unknown_tokens (Unknown), nowhere (NotAccepted).",
 		Values: []EnumValue{
 			{Name: "not accepted", Go: "NotAccepted", Doc: "the docs do not list this token type for the method"},
 			{Name: "accepted", Go: "Accepted", Doc: "the token type works with these clauses (none: no scope needed)"},
