@@ -14,10 +14,6 @@ import (
 	"github.com/slackscope/slackscope/internal/appcode"
 )
 
-// oauth2SlackEndpoint is golang.org/x/oauth2/slack.Endpoint, whose AuthURL is Slack's
-// classic (v1) authorize URL, https://slack.com/oauth/authorize (x/oauth2 slack.go).
-const oauth2SlackEndpoint = "golang.org/x/oauth2/slack.Endpoint"
-
 // findCodeRequests finds the scope requests written in the package's files (tests and
 // mocks left out): the Scopes of an oauth2.Config, the scope and user_scope parameters of
 // a Slack authorize URL in a string constant.
@@ -50,7 +46,7 @@ func oauth2Config(pass *analysis.Pass, lit *ast.CompositeLit) (*request, bool) {
 	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "golang.org/x/oauth2" || n.Obj().Name() != "Config" {
 		return nil, false
 	}
-	r := &request{flow: "v2", pos: lit.Pos(), source: "oauth2.Config"}
+	r := &request{flow: catalog.DefaultAuthorizeFlow().Flow, pos: lit.Pos(), source: "oauth2.Config"}
 	var scopes ast.Expr
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
@@ -126,13 +122,17 @@ func initOf(pass *analysis.Pass, v *types.Var) ast.Expr {
 	return out
 }
 
-// endpointFlow tells the authorize flow from an oauth2.Config's Endpoint: x/oauth2/slack's
-// Endpoint is the classic one; an oauth2.Endpoint literal says by its AuthURL.
+// endpointFlow tells the authorize flow from an oauth2.Config's Endpoint: a variable the
+// catalog knows holds one of Slack's authorize URLs (x/oauth2/slack's Endpoint, the
+// classic one) is its flow; an oauth2.Endpoint literal says by its AuthURL; anything else
+// is the default flow, that of Slack apps.
 func endpointFlow(pass *analysis.Pass, e ast.Expr) string {
 	e = ast.Unparen(e)
 	if sel, ok := e.(*ast.SelectorExpr); ok {
-		if v, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path()+"."+v.Name() == oauth2SlackEndpoint {
-			return "v1"
+		if v, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Var); ok && v.Pkg() != nil {
+			if ep, ok := catalog.LookupOAuth2Endpoint(v.Pkg().Path() + "." + v.Name()); ok {
+				return ep.Flow
+			}
 		}
 	}
 	if lit, ok := e.(*ast.CompositeLit); ok {
@@ -150,7 +150,7 @@ func endpointFlow(pass *analysis.Pass, e ast.Expr) string {
 			}
 		}
 	}
-	return "v2"
+	return catalog.DefaultAuthorizeFlow().Flow
 }
 
 // flowByPath is the catalog's flow for an authorize path (the first that matches).

@@ -138,28 +138,6 @@ func eventByChannelType(ct string) (string, bool) {
 	return "", false
 }
 
-// featureFuncs are slack-go functions and methods whose call means the app has a
-// feature; featureConsts the values of typed constants that do (a Socket Mode request
-// type, an interaction type).
-var (
-	featureFuncs = map[string]string{
-		"SlashCommandParse":  "slash_commands",
-		"HandleSlashCommand": "slash_commands",
-		"HandleShortcut":     "shortcuts",
-	}
-	featureConsts = map[string]string{
-		"EventType slash_commands":       "slash_commands",
-		"InteractionType shortcut":       "shortcuts",
-		"InteractionType message_action": "shortcuts",
-		// Interactions (socketmode.EventTypeInteractive carries them all, shortcuts too).
-		"InteractionType block_actions":       "interactivity",
-		"InteractionType view_submission":     "interactivity",
-		"InteractionType view_closed":         "interactivity",
-		"InteractionType interactive_message": "interactivity",
-		"EventType interactive":               "interactivity",
-	}
-)
-
 // findHandled finds what the package's code handles: the event types it asserts or
 // switches on, the event names it compares with or registers handlers for, slash commands
 // and shortcuts. Tests and mocks do not count.
@@ -251,18 +229,21 @@ func findHandled(pass *analysis.Pass) []handled {
 				// is used: HandleEvents(slackevents.AppMention, f).
 				e := n.(ast.Expr)
 				eventConst(pass, e, false, add)
+				// A typed constant that means a feature (the catalog's triggers): an
+				// interaction type, a Socket Mode request type.
 				if c, ok := constOf(pass, e); ok {
-					if f, ok := featureConsts[typeName(c.Type())+" "+constant.StringVal(c.Val())]; ok {
-						add(handled{name: f, feature: true, pos: e.Pos(), why: c.Name()})
+					if t, ok := catalog.FeatureOfConst(typeName(c.Type()), constant.StringVal(c.Val())); ok {
+						add(handled{name: t.Feature, feature: true, pos: e.Pos(), why: c.Name()})
 					}
 				}
 				if _, isSel := n.(*ast.SelectorExpr); isSel {
 					return false
 				}
 			case *ast.CallExpr:
+				// A call of a client function that means a feature (the catalog's triggers).
 				if fn, ok := calleeFunc(pass, n); ok {
-					if f, ok := featureFuncs[fn.Name()]; ok && appcode.ClientPackage(fn.Pkg()) {
-						add(handled{name: f, feature: true, pos: n.Pos(), why: fn.Name()})
+					if t, ok := catalog.FeatureOfFunc(fn.Name()); ok && appcode.ClientPackage(fn.Pkg()) {
+						add(handled{name: t.Feature, feature: true, pos: n.Pos(), why: fn.Name()})
 					}
 				}
 			}

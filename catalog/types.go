@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 )
@@ -284,10 +285,75 @@ type AuthorizeParam struct {
 
 // AuthorizeFlow is how one OAuth flow's authorize URL carries scopes.
 type AuthorizeFlow struct {
-	Flow       string // "v2", "v2_user", "v1", "openid"
+	Flow string // "v2", "v2_user", "v1", "openid"
+	// Default is set on one flow, that of Slack apps (v2): the flow of a request that
+	// does not say which (a manifest's scopes, an oauth2.Config of another endpoint).
+	Default    bool
 	Path       string // "/oauth/v2/authorize"
 	Exchange   string // the method that exchanges the code
 	Params     []AuthorizeParam
 	Separators string
 	Source     string
+}
+
+// DefaultAuthorizeFlow is the flow of Slack apps (v2), that of a request that does not
+// say which.
+func DefaultAuthorizeFlow() AuthorizeFlow {
+	for _, f := range authorizeFlows {
+		if f.Default {
+			return f
+		}
+	}
+	return AuthorizeFlow{}
+}
+
+// An OAuth2Endpoint is a Go variable of an OAuth library that holds one of Slack's
+// authorize URLs: an oauth2.Config with it as its Endpoint requests its Scopes in Flow.
+type OAuth2Endpoint struct {
+	Var     string // its package path and name: "golang.org/x/oauth2/slack.Endpoint"
+	AuthURL string // "https://slack.com/oauth/authorize"
+	Flow    string // the authorize flow whose path AuthURL has ("v1")
+	Source  string
+}
+
+// LookupOAuth2Endpoint returns the endpoint variable called name (package path and name).
+func LookupOAuth2Endpoint(name string) (OAuth2Endpoint, bool) {
+	if i := find(oauth2Endpoints[:], name, func(e *OAuth2Endpoint) string { return e.Var }); i >= 0 {
+		return oauth2Endpoints[i], true
+	}
+	return OAuth2Endpoint{}, false
+}
+
+// A FeatureTrigger is slack-go code whose use means the app has a feature: a call of the
+// function or method named Func, or a use of a string constant of the type named Type
+// whose value is Value (socketmode.EventTypeSlashCommand, of type EventType, is
+// "slash_commands"). Names are bare, without their package.
+type FeatureTrigger struct {
+	Feature     string // the feature's name in Features
+	Func        string
+	Type, Value string
+	Note        string
+	Source      string
+}
+
+// FeatureOfFunc returns the trigger that is a call of the client function or method
+// named name ("HandleShortcut"). It does not allocate.
+func FeatureOfFunc(name string) (FeatureTrigger, bool) {
+	if i := find(featureFuncs[:], name, func(t *FeatureTrigger) string { return t.Func }); i >= 0 {
+		return featureFuncs[i], true
+	}
+	return FeatureTrigger{}, false
+}
+
+// FeatureOfConst returns the trigger that is a string constant of the type named
+// typeName with the value value ("InteractionType", "block_actions"). It does not
+// allocate.
+func FeatureOfConst(typeName, value string) (FeatureTrigger, bool) {
+	i, ok := slices.BinarySearchFunc(featureConsts[:], [2]string{typeName, value}, func(t FeatureTrigger, k [2]string) int {
+		return cmp.Or(strings.Compare(t.Type, k[0]), strings.Compare(t.Value, k[1]))
+	})
+	if !ok {
+		return FeatureTrigger{}, false
+	}
+	return featureConsts[i], true
 }

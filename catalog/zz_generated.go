@@ -3,7 +3,7 @@
 package catalog
 
 // DataVersion identifies the catalog data: a digest of the YAML files it was generated from.
-const DataVersion = "5c77f946a6097d62"
+const DataVersion = "3d29b774a8d53995"
 
 // dataFiles are the catalog files the tables were generated from.
 var dataFiles = []string{"events.yaml", "features.yaml", "methods/admin.yaml", "methods/agents.yaml", "methods/api.yaml", "methods/apps.yaml", "methods/assistant.yaml", "methods/auth.yaml", "methods/blocks.yaml", "methods/bookmarks.yaml", "methods/bots.yaml", "methods/calls.yaml", "methods/canvases.yaml", "methods/channels.yaml", "methods/chat.yaml", "methods/commands.yaml", "methods/conversations.yaml", "methods/developer.yaml", "methods/dialog.yaml", "methods/dnd.yaml", "methods/emoji.yaml", "methods/entity.yaml", "methods/files.yaml", "methods/functions.yaml", "methods/groups.yaml", "methods/im.yaml", "methods/migration.yaml", "methods/mpim.yaml", "methods/oauth.yaml", "methods/openid.yaml", "methods/pins.yaml", "methods/reactions.yaml", "methods/reminders.yaml", "methods/rtm.yaml", "methods/search.yaml", "methods/slackLists.yaml", "methods/slackbot.yaml", "methods/stars.yaml", "methods/team.yaml", "methods/test.yaml", "methods/tooling.yaml", "methods/usergroups.yaml", "methods/users.yaml", "methods/views.yaml", "methods/workflows.yaml", "rules.yaml", "scopes.yaml"}
@@ -9865,6 +9865,27 @@ var features = [...]Feature{
 	},
 }
 
+// featureFuncs are the client functions and methods whose call means the app has a
+// feature, sorted by Func.
+var featureFuncs = [...]FeatureTrigger{
+	{Feature: "shortcuts", Func: "HandleShortcut", Note: "", Source: "github.com/slack-go/slack@v0.35.0 socketmode/socketmode_handler.go: func (r *SocketmodeHandler) HandleShortcut, \"Register a middleware or handler for a Shortcut (global or message)\""},
+	{Feature: "slash_commands", Func: "HandleSlashCommand", Note: "", Source: "github.com/slack-go/slack@v0.35.0 socketmode/socketmode_handler.go: func (r *SocketmodeHandler) HandleSlashCommand, \"Register a middleware or handler for a Slash Command\""},
+	{Feature: "slash_commands", Func: "SlashCommandParse", Note: "", Source: "github.com/slack-go/slack@v0.35.0 slash.go: func SlashCommandParse(r *http.Request) (s SlashCommand, err error), \"will parse the request of the slash command\""},
+}
+
+// featureConsts are the typed string constants whose use means the app has a feature,
+// sorted by Type and Value.
+var featureConsts = [...]FeatureTrigger{
+	{Feature: "interactivity", Type: "EventType", Value: "interactive", Note: "the Socket Mode envelope of every interaction, shortcuts too (socketmode.EventTypeInteractive)", Source: "github.com/slack-go/slack@v0.35.0 socketmode/socketmode.go: EventTypeInteractive = EventType(\"interactive\") ; https://docs.slack.dev/tools/node-slack-sdk/socket-mode (interactivity events such as shortcut invocations, button clicks and modal submissions arrive as interactive events)"},
+	{Feature: "slash_commands", Type: "EventType", Value: "slash_commands", Note: "the Socket Mode envelope of a slash command (socketmode.EventTypeSlashCommand)", Source: "github.com/slack-go/slack@v0.35.0 socketmode/socketmode.go: EventTypeSlashCommand = EventType(\"slash_commands\") ; https://docs.slack.dev/tools/node-slack-sdk/socket-mode (slash commands arrive as slash_commands events)"},
+	{Feature: "interactivity", Type: "InteractionType", Value: "block_actions", Note: "slack.InteractionTypeBlockActions", Source: "github.com/slack-go/slack@v0.35.0 interactions.go: InteractionTypeBlockActions = InteractionType(\"block_actions\") ; https://docs.slack.dev/reference/interaction-payloads/block_actions-payload (type: an interactive element in a block has type block_actions)"},
+	{Feature: "interactivity", Type: "InteractionType", Value: "interactive_message", Note: "slack.InteractionTypeInteractionMessage: a legacy interactive message (message attachment)", Source: "github.com/slack-go/slack@v0.35.0 interactions.go: InteractionTypeInteractionMessage = InteractionType(\"interactive_message\") ; https://docs.slack.dev/reference/interaction-payloads/block_actions-payload (type: an interactive element in a message attachment has type interactive_message)"},
+	{Feature: "shortcuts", Type: "InteractionType", Value: "message_action", Note: "a message shortcut's payload (slack.InteractionTypeMessageAction)", Source: "github.com/slack-go/slack@v0.35.0 interactions.go: InteractionTypeMessageAction = InteractionType(\"message_action\") ; https://docs.slack.dev/reference/interaction-payloads/shortcuts-interaction-payload (type: global shortcuts return shortcut, message shortcuts return message_action)"},
+	{Feature: "shortcuts", Type: "InteractionType", Value: "shortcut", Note: "a global shortcut's payload (slack.InteractionTypeShortcut)", Source: "github.com/slack-go/slack@v0.35.0 interactions.go: InteractionTypeShortcut = InteractionType(\"shortcut\") ; https://docs.slack.dev/reference/interaction-payloads/shortcuts-interaction-payload (type: global shortcuts return shortcut, message shortcuts return message_action)"},
+	{Feature: "interactivity", Type: "InteractionType", Value: "view_closed", Note: "slack.InteractionTypeViewClosed", Source: "github.com/slack-go/slack@v0.35.0 interactions.go: InteractionTypeViewClosed = InteractionType(\"view_closed\") ; https://docs.slack.dev/reference/interaction-payloads/view-interactions-payload (view_closed payloads)"},
+	{Feature: "interactivity", Type: "InteractionType", Value: "view_submission", Note: "slack.InteractionTypeViewSubmission", Source: "github.com/slack-go/slack@v0.35.0 interactions.go: InteractionTypeViewSubmission = InteractionType(\"view_submission\") ; https://docs.slack.dev/reference/interaction-payloads/view-interactions-payload (view_submission: sent when a user submits a view in a modal)"},
+}
+
 // rules is every combination of scopes Slack refuses, sorted by id.
 var rules = [...]Rule{
 	{ID: "bot-with-client", Kind: Conflict, Scopes: []string{"bot", "client"}, Error: "invalid_scope: Cannot request service scope (bot) with deprecated scopes", Note: "Some scopes cannot be requested together; for example you cannot request both bot and client.", Source: "https://docs.slack.dev/legacy/legacy-authentication/legacy-oauth-scopes#working-with-scopes (= https://api.slack.com/legacy/oauth-scopes, crawl 2025-03-27; rules.md R1)"},
@@ -9875,10 +9896,15 @@ var rules = [...]Rule{
 
 // authorizeFlows is how each OAuth flow's authorize URL carries scopes, sorted by flow.
 var authorizeFlows = [...]AuthorizeFlow{
-	{Flow: "openid", Path: "/openid/connect/authorize", Exchange: "openid.connect.token", Params: []AuthorizeParam{{"scope", "user"}}, Separators: " ", Source: "https://api.slack.com/authentication/sign-in-with-slack (crawl 2025-03-27; rules.md R13, R17)"},
-	{Flow: "v1", Path: "/oauth/authorize", Exchange: "oauth.access", Params: []AuthorizeParam{{"scope", "classic"}}, Separators: ", ", Source: "https://api.slack.com/legacy/oauth-scopes#working-with-scopes ; https://api.slack.com/legacy/oauth (crawl 2025-03-27; rules.md R16)"},
-	{Flow: "v2", Path: "/oauth/v2/authorize", Exchange: "oauth.v2.access", Params: []AuthorizeParam{{"scope", "bot"}, {"user_scope", "user"}}, Separators: ",", Source: "https://docs.slack.dev/authentication/installing-with-oauth (= https://api.slack.com/authentication/oauth-v2#asking; rules.md R15)"},
-	{Flow: "v2_user", Path: "/oauth/v2/authorize", Exchange: "oauth.v2.user.access", Params: []AuthorizeParam{{"user_scope", "user"}}, Separators: ",", Source: "docs JSON of oauth.v2.user.access (error oauth_authorization_url_mismatch: the flow must be initiated via /oauth/v2/authorize; rules.md R17)"},
+	{Flow: "openid", Default: false, Path: "/openid/connect/authorize", Exchange: "openid.connect.token", Params: []AuthorizeParam{{"scope", "user"}}, Separators: " ", Source: "https://api.slack.com/authentication/sign-in-with-slack (crawl 2025-03-27; rules.md R13, R17)"},
+	{Flow: "v1", Default: false, Path: "/oauth/authorize", Exchange: "oauth.access", Params: []AuthorizeParam{{"scope", "classic"}}, Separators: ", ", Source: "https://api.slack.com/legacy/oauth-scopes#working-with-scopes ; https://api.slack.com/legacy/oauth (crawl 2025-03-27; rules.md R16)"},
+	{Flow: "v2", Default: true, Path: "/oauth/v2/authorize", Exchange: "oauth.v2.access", Params: []AuthorizeParam{{"scope", "bot"}, {"user_scope", "user"}}, Separators: ",", Source: "https://docs.slack.dev/authentication/installing-with-oauth (= https://api.slack.com/authentication/oauth-v2#asking; rules.md R15)"},
+	{Flow: "v2_user", Default: false, Path: "/oauth/v2/authorize", Exchange: "oauth.v2.user.access", Params: []AuthorizeParam{{"user_scope", "user"}}, Separators: ",", Source: "docs JSON of oauth.v2.user.access (error oauth_authorization_url_mismatch: the flow must be initiated via /oauth/v2/authorize; rules.md R17)"},
+}
+
+// oauth2Endpoints are the Go variables that hold an authorize URL of Slack, sorted by Var.
+var oauth2Endpoints = [...]OAuth2Endpoint{
+	{Var: "golang.org/x/oauth2/slack.Endpoint", AuthURL: "https://slack.com/oauth/authorize", Flow: "v1", Source: "golang.org/x/oauth2@v0.37.0 slack/slack.go: var Endpoint = oauth2.Endpoint{AuthURL: \"https://slack.com/oauth/authorize\", TokenURL: \"https://slack.com/api/oauth.access\"}"},
 }
 
 // authorizeMismatchError is the error an exchange returns when the flow began on another authorize URL.

@@ -6,6 +6,7 @@ package gocode
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"go/format"
 	"maps"
@@ -273,6 +274,40 @@ func writeFeatures(w *writer, c *model.Catalog) {
 	}
 	w.p("}")
 	w.p("")
+	type trigger struct {
+		feature string
+		*model.Trigger
+	}
+	var funcs, consts []trigger
+	for _, f := range c.Features {
+		for i := range f.Triggers {
+			if t := (trigger{f.Name, &f.Triggers[i]}); t.Func != "" {
+				funcs = append(funcs, t)
+			} else {
+				consts = append(consts, t)
+			}
+		}
+	}
+	slices.SortFunc(funcs, func(a, b trigger) int { return strings.Compare(a.Func, b.Func) })
+	slices.SortFunc(consts, func(a, b trigger) int {
+		return cmp.Or(strings.Compare(a.Type, b.Type), strings.Compare(a.Value, b.Value))
+	})
+	w.p("// featureFuncs are the client functions and methods whose call means the app has a")
+	w.p("// feature, sorted by Func.")
+	w.p("var featureFuncs = [...]FeatureTrigger{")
+	for _, t := range funcs {
+		w.p("{Feature: %s, Func: %s, Note: %s, Source: %s},", q(t.feature), q(t.Func), q(t.Note), q(t.Source))
+	}
+	w.p("}")
+	w.p("")
+	w.p("// featureConsts are the typed string constants whose use means the app has a feature,")
+	w.p("// sorted by Type and Value.")
+	w.p("var featureConsts = [...]FeatureTrigger{")
+	for _, t := range consts {
+		w.p("{Feature: %s, Type: %s, Value: %s, Note: %s, Source: %s},", q(t.feature), q(t.Type), q(t.Value), q(t.Note), q(t.Source))
+	}
+	w.p("}")
+	w.p("")
 }
 
 func writeRules(w *writer, c *model.Catalog) {
@@ -289,8 +324,15 @@ func writeAuthorize(w *writer, c *model.Catalog) {
 	w.p("// authorizeFlows is how each OAuth flow's authorize URL carries scopes, sorted by flow.")
 	w.p("var authorizeFlows = [...]AuthorizeFlow{")
 	for _, a := range c.Authorize {
-		w.p("{Flow: %s, Path: %s, Exchange: %s, Params: []AuthorizeParam{%s}, Separators: %s, Source: %s},",
-			q(a.Flow), q(a.Path), q(a.Exchange), pairs(a.Params), q(a.Separators), q(a.Source))
+		w.p("{Flow: %s, Default: %t, Path: %s, Exchange: %s, Params: []AuthorizeParam{%s}, Separators: %s, Source: %s},",
+			q(a.Flow), a.Default, q(a.Path), q(a.Exchange), pairs(a.Params), q(a.Separators), q(a.Source))
+	}
+	w.p("}")
+	w.p("")
+	w.p("// oauth2Endpoints are the Go variables that hold an authorize URL of Slack, sorted by Var.")
+	w.p("var oauth2Endpoints = [...]OAuth2Endpoint{")
+	for _, e := range c.OAuth2Endpoints {
+		w.p("{Var: %s, AuthURL: %s, Flow: %s, Source: %s},", q(e.Var), q(e.AuthURL), q(e.Flow), q(e.Source))
 	}
 	w.p("}")
 	w.p("")

@@ -83,6 +83,7 @@ func (c *Catalog) readFile(file string, data []byte, errs *errorList) {
 		errs.add(posOf(file, top), "", "expected a mapping with scopes, methods, events, features, combinations or authorize (got %s)", nodeKind(top))
 		return
 	}
+	lists := c.lists()
 	for i := 0; i+1 < len(top.Content); i += 2 {
 		k, v := top.Content[i], top.Content[i+1]
 		kp := posOf(file, k)
@@ -94,62 +95,62 @@ func (c *Catalog) readFile(file string, data []byte, errs *errorList) {
 			c.AuthorizeMismatchError = v.Value
 			continue
 		}
-		list := func(kind string, each func(n *yaml.Node)) {
-			if v.Kind != yaml.SequenceNode {
-				errs.add(posOf(file, v), k.Value, "expected a list of %s entries (got %s)", kind, nodeKind(v))
-				return
-			}
-			for _, n := range v.Content {
-				each(n)
-			}
+		l, ok := lists[k.Value]
+		if !ok {
+			errs.add(kp, "", "unknown top-level key %q (expected one of %s)", k.Value, strings.Join(topKeys(lists), ", "))
+			continue
 		}
-		switch k.Value {
-		case "scopes":
-			list("scope", func(n *yaml.Node) {
-				e := new(Scope)
-				if decodeEntry(file, n, e, "scope", errs) {
-					c.Scopes = append(c.Scopes, e)
-				}
-			})
-		case "methods":
-			list("method", func(n *yaml.Node) {
-				e := new(Method)
-				if decodeEntry(file, n, e, "method", errs) {
-					c.Methods = append(c.Methods, e)
-				}
-			})
-		case "events":
-			list("event", func(n *yaml.Node) {
-				e := new(Event)
-				if decodeEntry(file, n, e, "event", errs) {
-					c.Events = append(c.Events, e)
-				}
-			})
-		case "features":
-			list("feature", func(n *yaml.Node) {
-				e := new(Feature)
-				if decodeEntry(file, n, e, "feature", errs) {
-					c.Features = append(c.Features, e)
-				}
-			})
-		case "combinations":
-			list("combination", func(n *yaml.Node) {
-				e := new(Rule)
-				if decodeEntry(file, n, e, "combination", errs) {
-					c.Rules = append(c.Rules, e)
-				}
-			})
-		case "authorize":
-			list("authorize", func(n *yaml.Node) {
-				e := new(AuthorizeFlow)
-				if decodeEntry(file, n, e, "authorize", errs) {
-					c.Authorize = append(c.Authorize, e)
-				}
-			})
-		default:
-			errs.add(kp, "", "unknown top-level key %q (expected one of authorize, authorize_mismatch_error, combinations, events, features, methods, scopes)", k.Value)
+		if v.Kind != yaml.SequenceNode {
+			errs.add(posOf(file, v), k.Value, "expected a list of %s entries (got %s)", l.kind, nodeKind(v))
+			continue
+		}
+		for _, n := range v.Content {
+			l.decode(file, n, errs)
 		}
 	}
+}
+
+// list is a top-level list of the catalog: what its entries are called in errors, and
+// how one is decoded and kept.
+type list struct {
+	kind   string
+	decode func(file string, n *yaml.Node, errs *errorList)
+}
+
+// lists are the catalog's top-level lists, by key.
+func (c *Catalog) lists() map[string]list {
+	return map[string]list{
+		"scopes":           entries("scope", &c.Scopes),
+		"methods":          entries("method", &c.Methods),
+		"events":           entries("event", &c.Events),
+		"features":         entries("feature", &c.Features),
+		"combinations":     entries("combination", &c.Rules),
+		"authorize":        entries("authorize", &c.Authorize),
+		"oauth2_endpoints": entries("oauth2_endpoint", &c.OAuth2Endpoints),
+	}
+}
+
+// entries is the list that decodes each entry into a new E and appends it to dst.
+func entries[E any, P interface {
+	*E
+	entry
+}](kind string, dst *[]P) list {
+	return list{kind, func(file string, n *yaml.Node, errs *errorList) {
+		e := P(new(E))
+		if decodeEntry(file, n, e, kind, errs) {
+			*dst = append(*dst, e)
+		}
+	}}
+}
+
+// topKeys are the top-level keys a catalog file may have, sorted.
+func topKeys(lists map[string]list) []string {
+	keys := []string{"authorize_mismatch_error"}
+	for k := range lists {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 func (c *Catalog) sort() {
@@ -159,6 +160,7 @@ func (c *Catalog) sort() {
 	sort.SliceStable(c.Features, func(i, j int) bool { return c.Features[i].Name < c.Features[j].Name })
 	sort.SliceStable(c.Rules, func(i, j int) bool { return c.Rules[i].ID < c.Rules[j].ID })
 	sort.SliceStable(c.Authorize, func(i, j int) bool { return c.Authorize[i].Flow < c.Authorize[j].Flow })
+	sort.SliceStable(c.OAuth2Endpoints, func(i, j int) bool { return c.OAuth2Endpoints[i].Var < c.OAuth2Endpoints[j].Var })
 }
 
 // derive fills in what follows from the data: a scope's object and action, and the

@@ -24,6 +24,8 @@ type Catalog struct {
 	Features  []*Feature
 	Rules     []*Rule
 	Authorize []*AuthorizeFlow
+	// OAuth2Endpoints are the Go variables that name an authorize URL of Slack.
+	OAuth2Endpoints []*OAuth2Endpoint
 	// AuthorizeMismatchError is the error code of an exchange on the wrong authorize URL.
 	AuthorizeMismatchError string
 	// Files are the catalog files read, relative to the catalog directory, sorted.
@@ -122,8 +124,29 @@ type Feature struct {
 	Name        string              `yaml:"name"`
 	Description string              `yaml:"description"`
 	Tokens      map[string][]string `yaml:"tokens"`
+	Triggers    []Trigger           `yaml:"triggers"`
 	Note        string              `yaml:"note"`
 	Source      string              `yaml:"source"`
+}
+
+// Trigger is Go code of a Slack client whose use means the app has a feature: a call of
+// the function or method Func, or a use of a string constant of the type named Type
+// whose value is Value. Names are bare (no package), as the analyzer matches them.
+type Trigger struct {
+	fields
+	Func   string `yaml:"func"`
+	Type   string `yaml:"type"`
+	Value  string `yaml:"value"`
+	Note   string `yaml:"note"`
+	Source string `yaml:"source"`
+}
+
+// Key is what identifies the trigger: its function, or its constant's type and value.
+func (t *Trigger) Key() string {
+	if t.Func != "" {
+		return t.Func
+	}
+	return t.Type + " " + t.Value
 }
 
 // Rule is a combination of scopes that Slack refuses.
@@ -141,9 +164,20 @@ type Rule struct {
 type AuthorizeFlow struct {
 	fields
 	Flow       string            `yaml:"flow"`
+	Default    bool              `yaml:"default"` // the flow of a Slack app, where nothing says which
 	Path       string            `yaml:"path"`
 	Exchange   string            `yaml:"exchange"`
 	Params     map[string]string `yaml:"params"`
 	Separators string            `yaml:"separators"`
 	Source     string            `yaml:"source"`
+}
+
+// OAuth2Endpoint is a Go variable of an OAuth library that holds an authorize URL of Slack
+// (golang.org/x/oauth2/slack.Endpoint), and the flow whose path the URL has.
+type OAuth2Endpoint struct {
+	fields
+	Var     string `yaml:"var"`      // package path and name: golang.org/x/oauth2/slack.Endpoint
+	AuthURL string `yaml:"auth_url"` // the authorize URL it holds
+	Flow    string `yaml:"flow"`
+	Source  string `yaml:"source"`
 }

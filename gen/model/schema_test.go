@@ -70,6 +70,7 @@ func TestValueNotInSchema(t *testing.T) {
     source: x
 authorize:
   - flow: v2
+    default: true
     path: /oauth/v2/authorize
     exchange: chat.postMessage
     params: {scope: admin}
@@ -82,7 +83,7 @@ cat/methods/chat.yaml:3:13: status: unknown value "sunset" (expected one of curr
 cat/methods/chat.yaml:4:11: auth: unknown value "oauth" (expected one of bearer, client_credentials, legacy_token, refresh_token, none)
 cat/methods/chat.yaml:8:22: unknown_tokens: unknown token type "xoxz" (expected one of bot, user, legacy_bot, app_level, configuration, seamless_user)
 cat/rules.yaml:3:11: kind: unknown value "mutual" (expected one of conflict, exclusive)
-cat/rules.yaml:11:21: params.scope: unknown value "admin" (expected one of bot, user, classic)
+cat/rules.yaml:12:21: params.scope: unknown value "admin" (expected one of bot, user, classic)
 cat/scopes.yaml:3:19: tokens: unknown token type "robot" (expected one of bot, user, legacy_bot, app_level, configuration, seamless_user)
 cat/scopes.yaml:4:18: perspective: unknown value "sideways" (expected one of user, bot, admin)
 cat/scopes.yaml:5:13: status: unknown value "removed" (expected one of current, deprecated, retired)
@@ -109,21 +110,76 @@ func TestDuplicatesOneMessage(t *testing.T) {
 		"features.yaml": `features:
   - {name: rtm, tokens: {bot: []}, source: x}
   - {name: rtm, tokens: {bot: []}, source: x}
+  - name: shortcuts
+    tokens: {bot: []}
+    triggers:
+      - {func: HandleShortcut, source: x}
+      - {type: InteractionType, value: shortcut, source: x}
+      - {type: InteractionType, value: shortcut, source: x}
+      - {func: HandleShortcut, source: x}
+    source: x
 `,
 		"rules.yaml": `combinations:
   - {id: a, kind: exclusive, scopes: [chat:write], error: x, source: x}
   - {id: a, kind: exclusive, scopes: [chat:write], error: x, source: x}
 authorize:
+  - {flow: v2, default: true, path: /a, exchange: chat.postMessage, params: {scope: bot}, separators: ",", source: x}
   - {flow: v2, path: /a, exchange: chat.postMessage, params: {scope: bot}, separators: ",", source: x}
-  - {flow: v2, path: /a, exchange: chat.postMessage, params: {scope: bot}, separators: ",", source: x}
+oauth2_endpoints:
+  - {var: x.Endpoint, auth_url: "https://slack.com/a", flow: v2, source: x}
+  - {var: x.Endpoint, auth_url: "https://slack.com/a", flow: v2, source: x}
 `,
 	})
 	want := `cat/events.yaml:3:12: name: duplicate event "app_mention" (first defined at cat/events.yaml:2:12)
 cat/features.yaml:3:12: name: duplicate feature "rtm" (first defined at cat/features.yaml:2:12)
+cat/features.yaml:9:9: triggers: duplicate trigger "InteractionType shortcut" (first defined at cat/features.yaml:8:9)
+cat/features.yaml:10:9: triggers: duplicate trigger "HandleShortcut" (first defined at cat/features.yaml:7:9)
 cat/methods/chat.yaml:6:12: name: duplicate method "chat.postMessage" (first defined at cat/methods/chat.yaml:2:11)
 cat/rules.yaml:3:10: id: duplicate combination "a" (first defined at cat/rules.yaml:2:10)
 cat/rules.yaml:6:12: flow: duplicate authorize flow "v2" (first defined at cat/rules.yaml:5:12)
+cat/rules.yaml:9:11: var: duplicate OAuth endpoint "x.Endpoint" (first defined at cat/rules.yaml:8:11)
 cat/scopes.yaml:3:12: name: duplicate scope "chat:write" (first defined at cat/scopes.yaml:2:12)
+`
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+}
+
+// A feature's triggers name Go code, and an OAuth endpoint names a flow and holds its
+// path; one flow is the default.
+func TestTriggersAndEndpoints(t *testing.T) {
+	got := loadErrors(t, map[string]string{
+		"scopes.yaml":       fuzzScopes,
+		"methods/chat.yaml": schemaMethods,
+		"features.yaml": `features:
+  - name: shortcuts
+    tokens: {bot: []}
+    triggers:
+      - {func: Handle.Shortcut, source: x}
+      - {func: HandleShortcut, type: InteractionType, source: x}
+      - {type: InteractionType, source: x}
+      - {type: "*InteractionType", value: shortcut, source: x}
+      - {func: HandleSlashCommand}
+    source: x
+`,
+		"rules.yaml": `authorize:
+  - {flow: v1, default: true, path: /oauth/authorize, exchange: chat.postMessage, params: {scope: classic}, separators: ",", source: x}
+  - {flow: v2, default: true, path: /oauth/v2/authorize, exchange: chat.postMessage, params: {scope: bot}, separators: ",", source: x}
+oauth2_endpoints:
+  - {var: Endpoint, auth_url: "https://slack.com/oauth/authorize", flow: v1, source: x}
+  - {var: a/b.Endpoint, auth_url: "https://slack.com/oauth/v2/authorize", flow: v1, source: x}
+  - {var: a/b.Endpoint2, auth_url: "https://slack.com/oauth/authorize", flow: v3, source: x}
+`,
+	})
+	want := `cat/features.yaml:5:16: triggers.func: "Handle.Shortcut" is not a Go name (expected a function's or method's name, e.g. SlashCommandParse)
+cat/features.yaml:6:16: triggers: a trigger is a func or a constant's type and value, not both
+cat/features.yaml:7:9: triggers: missing (expected func, or type and value)
+cat/features.yaml:8:16: triggers.type: "*InteractionType" is not a Go name (expected a type's name, e.g. InteractionType)
+cat/features.yaml:9:9: source: missing or empty
+cat/rules.yaml:3:25: default: a second default flow (first v1 at cat/rules.yaml:2:25; expected one)
+cat/rules.yaml:5:11: var: "Endpoint" is not a package path and a name (expected e.g. golang.org/x/oauth2/slack.Endpoint)
+cat/rules.yaml:6:35: auth_url: the path /oauth/v2/authorize is not flow v1's (expected /oauth/authorize)
+cat/rules.yaml:7:79: flow: unknown authorize flow "v3" (expected one of v1, v2)
 `
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("errors (-want +got):\n%s", diff)

@@ -1,7 +1,9 @@
 package model
 
 import (
+	"go/token"
 	"maps"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -53,10 +55,17 @@ func (c *Catalog) validate(dir string, errs *errorList) {
 		}
 	}
 	unique(errs, "feature", "name", c.Features, func(f *Feature) (string, Pos) { return f.Name, f.at("name") })
+	var triggers []*Trigger
 	for _, f := range c.Features {
 		required(f.fields, errs, "name", f.Name, "source", f.Source)
 		checkTokens(f.fields, f.Tokens, scopeRef, errs)
+		for i := range f.Triggers {
+			t := &f.Triggers[i]
+			checkTrigger(t, errs)
+			triggers = append(triggers, t)
+		}
 	}
+	unique(errs, "trigger", "triggers", triggers, func(t *Trigger) (string, Pos) { return t.Key(), t.Pos() })
 	unique(errs, "combination", "id", c.Rules, func(r *Rule) (string, Pos) { return r.ID, r.at("id") })
 	for _, r := range c.Rules {
 		required(r.fields, errs, "id", r.ID, "kind", r.Kind, "error", r.Error, "source", r.Source)
@@ -70,8 +79,14 @@ func (c *Catalog) validate(dir string, errs *errorList) {
 			scopeRef(r.item("scopes", i), "scopes", s)
 		}
 	}
-	unique(errs, "authorize flow", "flow", c.Authorize, func(a *AuthorizeFlow) (string, Pos) { return a.Flow, a.at("flow") })
+	flows := unique(errs, "authorize flow", "flow", c.Authorize, func(a *AuthorizeFlow) (string, Pos) { return a.Flow, a.at("flow") })
+	var def *AuthorizeFlow
 	for _, a := range c.Authorize {
+		if a.Default && def != nil {
+			errs.add(a.at("default"), "default", "a second default flow (first %s at %s; expected one)", def.Flow, def.at("default"))
+		} else if a.Default {
+			def = a
+		}
 		required(a.fields, errs, "flow", a.Flow, "path", a.Path, "exchange", a.Exchange, "separators", a.Separators, "source", a.Source)
 		if _, ok := methods[a.Exchange]; a.Exchange != "" && !ok {
 			errs.add(a.at("exchange"), "exchange", "unknown method %q", a.Exchange)
@@ -83,6 +98,60 @@ func (c *Catalog) validate(dir string, errs *errorList) {
 			AuthorizeTargets.check(errs, a.key("params", k), "params."+k, "authorize", a.Params[k])
 		}
 	}
+	if len(c.Authorize) > 0 && def == nil {
+		errs.add(c.Authorize[0].Pos(), "default", "no authorize flow is the default (expected default: true on the flow of Slack apps)")
+	}
+	unique(errs, "OAuth endpoint", "var", c.OAuth2Endpoints, func(e *OAuth2Endpoint) (string, Pos) { return e.Var, e.at("var") })
+	for _, e := range c.OAuth2Endpoints {
+		checkEndpoint(e, flows, errs)
+	}
+}
+
+// checkTrigger checks that a feature's trigger is a function or a typed constant, named
+// as Go names them.
+func checkTrigger(t *Trigger, errs *errorList) {
+	required(t.fields, errs, "source", t.Source)
+	switch {
+	case t.Func != "" && (t.Type != "" || t.Value != ""):
+		errs.add(t.at("func"), "triggers", "a trigger is a func or a constant's type and value, not both")
+	case t.Func != "":
+		if !token.IsIdentifier(t.Func) {
+			errs.add(t.at("func"), "triggers.func", "%q is not a Go name (expected a function's or method's name, e.g. SlashCommandParse)", t.Func)
+		}
+	case t.Type == "" || t.Value == "":
+		errs.add(t.Pos(), "triggers", "missing (expected func, or type and value)")
+	case !token.IsIdentifier(t.Type):
+		errs.add(t.at("type"), "triggers.type", "%q is not a Go name (expected a type's name, e.g. InteractionType)", t.Type)
+	}
+}
+
+// checkEndpoint checks that an OAuth endpoint variable holds the authorize URL of the
+// flow it names.
+func checkEndpoint(e *OAuth2Endpoint, flows map[string]*AuthorizeFlow, errs *errorList) {
+	required(e.fields, errs, "var", e.Var, "auth_url", e.AuthURL, "flow", e.Flow, "source", e.Source)
+	if e.Var != "" {
+		pkg, name, ok := cutLast(e.Var, ".")
+		if !ok || pkg == "" || !token.IsIdentifier(name) {
+			errs.add(e.at("var"), "var", "%q is not a package path and a name (expected e.g. golang.org/x/oauth2/slack.Endpoint)", e.Var)
+		}
+	}
+	f, ok := flows[e.Flow]
+	if e.Flow != "" && !ok {
+		errs.add(e.at("flow"), "flow", "unknown authorize flow %q (expected one of %s)", e.Flow, strings.Join(slices.Sorted(maps.Keys(flows)), ", "))
+	}
+	if u, err := url.Parse(e.AuthURL); e.AuthURL != "" && (err != nil || u.Host == "") {
+		errs.add(e.at("auth_url"), "auth_url", "%q is not a URL (expected https://slack.com/...)", e.AuthURL)
+	} else if ok && u.Path != f.Path {
+		errs.add(e.at("auth_url"), "auth_url", "the path %s is not flow %s's (expected %s)", u.Path, f.Flow, f.Path)
+	}
+}
+
+// cutLast splits s around the last sep.
+func cutLast(s, sep string) (before, after string, found bool) {
+	if i := strings.LastIndex(s, sep); i >= 0 {
+		return s[:i], s[i+len(sep):], true
+	}
+	return s, "", false
 }
 
 func (c *Catalog) checkScope(s *Scope, scopes map[string]*Scope, scopeRef func(Pos, string, string), errs *errorList) {
