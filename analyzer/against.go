@@ -58,6 +58,21 @@ func runsSocketMode(uses []Use, tk tokens) bool {
 	})
 }
 
+// reportMissingCall reports, at the call, each clause of the method it calls that the
+// request does not meet for token type t, as reportMissing does; a call that reaches
+// several methods needing one scope (UploadFile: files.getUploadURLExternal and
+// files.completeUploadExternal, files:write) gets one finding naming them all, made when
+// the pass ends (reporter.finish).
+func (r *request) reportMissingCall(rep *reporter, pos token.Pos, callee, method string, clauses []catalog.Clause, t catalog.TokenType) {
+	if t != catalog.Bot && t != catalog.User {
+		return
+	}
+	for _, c := range r.gaps(clauses, t) {
+		rep.missingCall(pos, callee, method, fmt.Sprintf("%s on a %s token; %s does not request it (oauth_config.scopes.%s)",
+			clauseText(c), tokenName(t), r.source, listOf(t)), r.addFix(t, c))
+	}
+}
+
 // checkTokens checks what the tokens that are not requested in oauth_config need: an
 // app-level token for Socket Mode (made under Basic Information, never in the manifest,
 // so the manifest's settings.socket_mode_enabled is what is checked), and a classic bot

@@ -130,6 +130,7 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 			checkUse(rep, u, tk, req)
 		}
 	}
+	rep.flushMissing() // the calls' findings first, as they were found
 	if req != nil {
 		req.checkTokens(rep, uses, tk)
 	}
@@ -487,7 +488,7 @@ func checkUse(rep *reporter, u Use, tk tokens, req *request) {
 	if !ok || n.Requirement.Kind != catalog.Accepted {
 		return
 	}
-	req.reportMissing(rep, u.Pos, u.Callee+" calls "+u.Method, n.Requirement.Clauses, t)
+	req.reportMissingCall(rep, u.Pos, u.Callee, u.Method, n.Requirement.Clauses, t)
 }
 
 // checkElsewhere checks, against the program's manifest, the needs main reaches in

@@ -1,8 +1,10 @@
 package analyzer
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -27,6 +29,32 @@ type reporter struct {
 	pass       *analysis.Pass
 	vet        bool // go vet prints the message alone: add " [category]" to it
 	directives []*directive
+	missing    []*missingCall // reported by finish, one per call and scope
+}
+
+// A missingCall is the missing-scope finding of one call and one clause of scopes, held
+// until the pass ends: the methods of the call that need the clause, and the rest of the
+// message ("files:write on a bot token; manifest.yml does not request it (...)").
+type missingCall struct {
+	pos     token.Pos
+	callee  string
+	methods []string
+	need    string
+	fixes   []analysis.SuggestedFix
+}
+
+// missingCall records that the call at pos, of callee, reaches method, which needs what
+// need says.
+func (r *reporter) missingCall(pos token.Pos, callee, method, need string, fixes []analysis.SuggestedFix) {
+	for _, m := range r.missing {
+		if m.pos == pos && m.callee == callee && m.need == need {
+			if !slices.Contains(m.methods, method) {
+				m.methods = append(m.methods, method)
+			}
+			return
+		}
+	}
+	r.missing = append(r.missing, &missingCall{pos: pos, callee: callee, methods: []string{method}, need: need, fixes: fixes})
 }
 
 func newReporter(pass *analysis.Pass, vet bool) *reporter {
@@ -132,10 +160,33 @@ func (r *reporter) diagnostic(c *Check, d analysis.Diagnostic) analysis.Diagnost
 
 // finish reports the directives that silenced nothing.
 func (r *reporter) finish() {
+	r.flushMissing()
 	for _, dir := range r.directives {
 		if !dir.used {
 			r.pass.Report(r.diagnostic(UnusedIgnore, analysis.Diagnostic{Pos: dir.pos,
 				Message: "slackscope:ignore " + dir.check.Name + " silences nothing here; remove it"}))
 		}
 	}
+}
+
+// andList joins words as a sentence does: "a", "a and b", "a, b and c".
+func andList(words []string) string {
+	if len(words) <= 1 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}
+
+// flushMissing reports the missing-scope findings of the calls recorded so far.
+func (r *reporter) flushMissing() {
+	for _, m := range r.missing {
+		slices.Sort(m.methods)
+		verb := "needs"
+		if len(m.methods) > 1 {
+			verb = "need"
+		}
+		r.report(MissingScope, analysis.Diagnostic{Pos: m.pos, Message: fmt.Sprintf("%s calls %s, which %s %s",
+			m.callee, andList(m.methods), verb, m.need), SuggestedFixes: m.fixes})
+	}
+	r.missing = nil
 }
