@@ -7,7 +7,7 @@
 // clause of the package checked (the file declaring main in a main package), with the
 // manifest's file and line, relative to the module root, at the end of the message:
 //
-//	main.go:3:1: scope chat:write:bot is deprecated; request chat:write instead (manifest.yml:11) (slackscope)
+//	main.go:3:1: scope chat:write:bot is deprecated; request chat:write instead (manifest.yml:11) [deprecated-scope] (slackscope)
 //
 // Suggested fixes that edit the manifest are left out (golangci-lint applies fixes to Go
 // files only; slackscope fix applies them).
@@ -54,7 +54,10 @@ func New(raw any) (register.LinterPlugin, error) {
 	if s.Token != "bot" && s.Token != "user" {
 		return nil, fmt.Errorf("slackscope settings: token %q: expected bot or user", s.Token)
 	}
-	return &plugin{cfg: analyzer.Config{Manifest: s.Manifest, Token: s.Token, ManifestSum: s.ManifestSum}}, nil
+	// golangci-lint prints a finding's message and the linter's name, not its category:
+	// the message carries it ("[missing-scope]"), which a slackscope:ignore directive
+	// names.
+	return &plugin{cfg: analyzer.Config{Manifest: s.Manifest, Token: s.Token, ManifestSum: s.ManifestSum, CategoryInMessage: true}}, nil
 }
 
 // BuildAnalyzers returns the slackscope analyzer with the plugin's settings, its findings
@@ -98,7 +101,12 @@ func relocate(pass *analysis.Pass, d analysis.Diagnostic) analysis.Diagnostic {
 			}
 			at = f.Package
 		}
-		d.Message += where(pass, d.Pos, at)
+		// The position goes before the category the message ends with.
+		msg, cat := d.Message, ""
+		if c := " [" + d.Category + "]"; d.Category != "" && strings.HasSuffix(msg, c) {
+			msg, cat = strings.TrimSuffix(msg, c), c
+		}
+		d.Message = msg + where(pass, d.Pos, at) + cat
 		d.Pos, d.End = at, token.NoPos
 	}
 	if len(d.Related) > 0 {
