@@ -94,6 +94,7 @@ fuzz:
 # go vet, on slack-go and on generated programs (BENCH_RUNS runs each; BENCHMARKS.md).
 BENCH_RUNS ?= 7
 BENCH_SIZES ?= 10,100,1000
+BENCH_DEPS ?= 1000
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./catalog ./internal/derive/load ./analyzer
-	$(GO) run ./internal/benchrun -runs $(BENCH_RUNS) -sizes $(BENCH_SIZES)
+	$(GO) run ./internal/benchrun -runs $(BENCH_RUNS) -sizes $(BENCH_SIZES) -deps $(BENCH_DEPS)

@@ -1,9 +1,14 @@
-// Command benchrun measures whole runs of slackscope against the floor every analyzer
-// pays (internal/noopcheck: the same driver with an analyzer that does nothing), in one
-// run, alternating the two tools, and prints medians, ratios and peak memory as a
-// Markdown table (make bench; BENCHMARKS.md explains the method).
+// Command benchrun measures whole runs of slackscope against two floors, in one run,
+// alternating the tools: the type-check floor (internal/typecheck: the packages' syntax
+// and types, their dependencies' types from export data, nothing run), the least a
+// checker can pay, and the same-driver floor (internal/noopcheck: slackscope's driver
+// with an analyzer that does nothing, every dependency from source as facts need). It
+// also measures warm runs, nothing changed since the last: slackscope against go list
+// -export on the same patterns (what a pre-commit hook on an unchanged tree should
+// cost), and go vet's cached answer. It prints medians, ratios and peak memory as
+// Markdown tables (make bench; BENCHMARKS.md explains the method).
 //
-//	go run ./internal/benchrun [-runs 5] [-sizes 10,100,1000] [-modes standalone,vet] [-keep dir]
+//	go run ./internal/benchrun [-runs 5] [-sizes 10,100,1000] [-deps 1000] [-modes standalone,vet] [-keep dir]
 package main
 
 import (
@@ -37,6 +42,7 @@ func main() {
 	runs := flag.Int("runs", 5, "timed runs of each tool per target and mode")
 	sizes := flag.String("sizes", "10,100,1000", "sizes of the generated programs, in packages")
 	modes := flag.String("modes", "standalone,vet", "standalone, vet, or both")
+	depSizes := flag.String("deps", "1000", "sizes of the generated programs that also import a large dependency tree (x/tools, yaml, go-cmp); empty for none")
 	keep := flag.String("keep", "", "write the tools and generated programs to this directory and keep them (for profiling)")
 	flag.Parse()
 	root, err := os.Getwd()
@@ -48,7 +54,8 @@ func main() {
 		defer os.RemoveAll(tmp)
 	}
 
-	bins := map[string]string{"noop": filepath.Join(tmp, "noopcheck"), "slackscope": filepath.Join(tmp, "slackscope")}
+	bins := map[string]string{"typecheck": filepath.Join(tmp, "typecheck"), "noop": filepath.Join(tmp, "noopcheck"), "slackscope": filepath.Join(tmp, "slackscope")}
+	run(root, nil, "go", "build", "-o", bins["typecheck"], "./internal/typecheck")
 	run(root, nil, "go", "build", "-o", bins["noop"], "./internal/noopcheck")
 	run(root, nil, "go", "build", "-o", bins["slackscope"], "./cmd/slackscope")
 
@@ -62,25 +69,41 @@ func main() {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		check(err)
 		dir := filepath.Join(tmp, fmt.Sprintf("gen%d", n))
-		generate(root, dir, n)
+		generate(root, dir, n, false)
 		targets = append(targets, target{fmt.Sprintf("generated, %d packages", n), dir, []string{"./..."}})
+	}
+	for _, s := range strings.Split(*depSizes, ",") {
+		if strings.TrimSpace(s) == "" {
+			continue
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		check(err)
+		dir := filepath.Join(tmp, fmt.Sprintf("gendeps%d", n))
+		generate(root, dir, n, true)
+		targets = append(targets, target{fmt.Sprintf("generated, %d packages, large dependency tree", n), dir, []string{"./..."}})
 	}
 
 	fmt.Printf("%s, %d CPUs, %s; %d timed runs of each tool, alternating; medians.\n\n", runtime.Version(), runtime.NumCPU(), runtime.GOARCH, *runs)
-	fmt.Println("| target | mode | no-op floor | slackscope | ratio | CPU ratio | floor peak RSS | slackscope peak RSS | ratio |")
-	fmt.Println("|---|---|---|---|---|---|---|---|---|")
-	var phases []string
+	fmt.Println("Cold (every package analysed; the build cache warm, as in CI after the first build):")
+	fmt.Println()
+	fmt.Println("| target | mode | type-check floor | no-op floor | slackscope | vs type-check | vs no-op | CPU vs no-op | type-check peak RSS | no-op peak RSS | slackscope peak RSS | RSS vs type-check | RSS vs no-op |")
+	fmt.Println("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+	var phases, warm []string
 	for _, t := range targets {
 		for _, mode := range strings.Split(*modes, ",") {
+			tools := []string{"noop", "slackscope"}
+			if mode == "standalone" {
+				// The type-check floor has no vet form: go vet's own type-checking is
+				// the same for every tool, and the no-op floor measures it.
+				tools = []string{"typecheck", "noop", "slackscope"}
+			}
 			res := map[string][]sample{}
 			// One untimed run each warms the build cache (compiled dependencies) and the
 			// file system; under vet, every run gets a new tool build ID, so vet's result
 			// cache never answers for either tool.
 			for i := 0; i <= *runs; i++ {
-				order := []string{"noop", "slackscope"}
-				if i%2 == 1 {
-					order = []string{"slackscope", "noop"}
-				}
+				order := slices.Clone(tools)
+				rotate(order, i)
 				for _, tool := range order {
 					s := measure(t, mode, bins[tool], fmt.Sprintf("%s-%d-%d", tool, time.Now().UnixNano(), i))
 					if i > 0 {
@@ -90,14 +113,22 @@ func main() {
 			}
 			fw, fm, fa, fc := medians(res["noop"])
 			sw, sm, sa, sc := medians(res["slackscope"])
-			fmt.Printf("| %s | %s | %s | %s | %.3fx | %.3fx | %d MiB | %d MiB | %.3fx |\n", t.name, mode,
-				fw.Round(time.Millisecond), sw.Round(time.Millisecond), float64(sw)/float64(fw), float64(sc)/float64(fc),
-				fm/1024, sm/1024, float64(sm)/float64(fm))
+			tw, tm := "—", "—"
+			tr, trm := "—", "—"
+			if mode == "standalone" {
+				w, m, _, _ := medians(res["typecheck"])
+				tw, tm = w.Round(time.Millisecond).String(), fmt.Sprintf("%d MiB", m/1024)
+				tr, trm = fmt.Sprintf("%.3fx", float64(sw)/float64(w)), fmt.Sprintf("%.3fx", float64(sm)/float64(m))
+			}
+			fmt.Printf("| %s | %s | %s | %s | %s | %s | %.3fx | %.3fx | %s | %d MiB | %d MiB | %s | %.3fx |\n", t.name, mode,
+				tw, fw.Round(time.Millisecond), sw.Round(time.Millisecond), tr, float64(sw)/float64(fw), float64(sc)/float64(fc),
+				tm, fm/1024, sm/1024, trm, float64(sm)/float64(fm))
 			if mode == "standalone" {
 				phases = append(phases, fmt.Sprintf("| %s | %s | %s | %s | %.3fx |", t.name, fa.Round(100*time.Microsecond), sa.Round(100*time.Microsecond),
 					fw.Round(time.Millisecond), float64(fw+sa-fa)/float64(fw)))
 			}
 		}
+		warm = append(warm, measureWarm(t, bins["slackscope"], *runs, strings.Contains(*modes, "vet")))
 	}
 	if len(phases) > 0 {
 		// The loading both tools share is most of a standalone run and most of its noise;
@@ -111,6 +142,68 @@ func main() {
 			fmt.Println(p)
 		}
 	}
+	fmt.Println()
+	fmt.Println("Warm (nothing changed since the run before): go list -export on the same patterns, slackscope standalone, and go vet answering from its cache:")
+	fmt.Println()
+	fmt.Println("| target | go list -export | slackscope | vs go list | go vet (cached) | vs go list |")
+	fmt.Println("|---|---|---|---|---|---|")
+	for _, w := range warm {
+		fmt.Println(w)
+	}
+}
+
+// rotate turns tools left by i, so that each tool goes first in turn.
+func rotate(tools []string, i int) {
+	k := i % len(tools)
+	copy(tools, append(slices.Clone(tools[k:]), tools[:k]...))
+}
+
+// measureWarm times runs with nothing changed since the previous one: go list -export
+// (the go command's own answer from its cache), slackscope standalone, and go vet with
+// slackscope as its tool under one build ID (its second run is answered from vet's
+// cache), alternating, and formats a row of the warm table.
+func measureWarm(t target, bin string, runs int, vet bool) string {
+	var list, stand, vetted []time.Duration
+	nonce := fmt.Sprintf("warm-%d", time.Now().UnixNano())
+	for i := 0; i <= runs; i++ {
+		l := timed(t, "go", append([]string{"list", "-export"}, t.patterns...), nil)
+		s := timed(t, bin, t.patterns, nil)
+		var v time.Duration
+		if vet {
+			v = timed(t, "go", append([]string{"vet", "-vettool=" + bin}, t.patterns...), []string{"SLACKSCOPE_BENCH_NONCE=" + nonce})
+		}
+		if i > 0 {
+			list, stand, vetted = append(list, l), append(stand, s), append(vetted, v)
+		}
+	}
+	l, s, v := median(list), median(stand), median(vetted)
+	vs, vr := "—", "—"
+	if vet {
+		vs, vr = v.Round(time.Millisecond).String(), fmt.Sprintf("%.3fx", float64(v)/float64(l))
+	}
+	return fmt.Sprintf("| %s | %s | %s | %.3fx | %s | %s |", t.name, l.Round(time.Millisecond), s.Round(time.Millisecond), float64(s)/float64(l), vs, vr)
+}
+
+// timed runs a command on a target and returns its wall time; findings (exit 1) and
+// nothing to check against (exit 3) are not failures.
+func timed(t target, name string, args, env []string) time.Duration {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = t.dir
+	cmd.Env = append(os.Environ(), env...)
+	start := time.Now()
+	out, err := cmd.CombinedOutput()
+	d := time.Since(start)
+	if ee, ok := err.(*exec.ExitError); err != nil && (!ok || ee.ExitCode() != 1 && ee.ExitCode() != 3) {
+		fmt.Fprintf(os.Stderr, "benchrun: %s: %v\n%s", strings.Join(cmd.Args, " "), err, out)
+		os.Exit(2)
+	}
+	return d
+}
+
+func median(ds []time.Duration) time.Duration {
+	ds = slices.Clone(ds)
+	slices.Sort(ds)
+	return ds[len(ds)/2]
 }
 
 // measure runs one tool once on a target.
@@ -180,21 +273,52 @@ func medians(ss []sample) (wall time.Duration, rss int64, analyze, cpu time.Dura
 
 // generate writes a program of n packages that call the Slack API (a wrapper per
 // package, calls with options and constant arguments) and a main that imports them all.
-func generate(root, dir string, n int) {
+// With deps, each package also uses a large dependency tree (golang.org/x/tools'
+// loader and analysis passes, yaml.v3, go-cmp: slackscope's own dependencies, so their
+// versions are those of its go.mod and go.sum), so that what dependencies cost shows.
+func generate(root, dir string, n int, deps bool) {
 	check(os.MkdirAll(dir, 0o755))
-	gomod, err := os.ReadFile(filepath.Join(root, "testdata", "example", "go.mod"))
+	from := filepath.Join(root, "testdata", "example")
+	module := "example.com/gen"
+	if deps {
+		from = root
+	}
+	gomod, err := os.ReadFile(filepath.Join(from, "go.mod"))
 	check(err)
-	gosum, err := os.ReadFile(filepath.Join(root, "testdata", "example", "go.sum"))
+	gosum, err := os.ReadFile(filepath.Join(from, "go.sum"))
 	check(err)
-	check(os.WriteFile(filepath.Join(dir, "go.mod"), []byte(strings.Replace(string(gomod), "example.com/standup", "example.com/gen", 1)), 0o644))
+	first, rest, _ := strings.Cut(string(gomod), "\n")
+	check(os.WriteFile(filepath.Join(dir, "go.mod"), []byte(strings.Replace(first, strings.TrimPrefix(first, "module "), module, 1)+"\n"+rest), 0o644))
 	check(os.WriteFile(filepath.Join(dir, "go.sum"), gosum, 0o644))
 	var imports, calls strings.Builder
 	for i := range n {
 		p := fmt.Sprintf("p%04d", i)
 		check(os.MkdirAll(filepath.Join(dir, p), 0o755))
+		depImports, depUse := "", ""
+		if deps {
+			depImports = `
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/go/analysis/passes/printf"
+	"golang.org/x/tools/go/packages"
+	"gopkg.in/yaml.v3"
+`
+			depUse = `
+// Load loads what the package is told to, checks it and says what changed.
+func Load(pattern string, old any) (string, error) {
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedName}, pattern)
+	if err != nil {
+		return "", err
+	}
+	out, err := yaml.Marshal(pkgs[0].Name)
+	return printf.Analyzer.Name + cmp.Diff(old, string(out)), err
+}
+`
+		}
 		src := fmt.Sprintf(`package %[1]s
 
-import "github.com/slack-go/slack"
+import (%[2]s
+	"github.com/slack-go/slack"
+)
 
 // Notify posts, reacts and lists.
 func Notify(c *slack.Client, ch string) error {
@@ -208,9 +332,9 @@ func Notify(c *slack.Client, ch string) error {
 	_, _, err = c.GetConversations(&slack.GetConversationsParameters{Types: []string{"im"}})
 	return err
 }
-`, p)
+%[3]s`, p, depImports, depUse)
 		check(os.WriteFile(filepath.Join(dir, p, p+".go"), []byte(src), 0o644))
-		fmt.Fprintf(&imports, "\t\"example.com/gen/%s\"\n", p)
+		fmt.Fprintf(&imports, "\t\"%s/%s\"\n", module, p)
 		fmt.Fprintf(&calls, "\t%s.Notify(c, \"C1\")\n", p)
 	}
 	main := fmt.Sprintf("package main\n\nimport (\n\t\"os\"\n\n\t\"github.com/slack-go/slack\"\n\n%s)\n\nfunc main() {\n\tc := slack.New(os.Getenv(\"SLACK_BOT_TOKEN\"))\n%s}\n", imports.String(), calls.String())
