@@ -178,3 +178,53 @@ func TestCorrectionsScopes(t *testing.T) {
 		}
 	}
 }
+
+// TestCorrectionsNotes checks that each silent choice between disagreeing sources
+// (issue 15, item 11) is a note that says the sources disagree, names what the other
+// source says, and which reading the catalog chose.
+func TestCorrectionsNotes(t *testing.T) {
+	tests := []struct {
+		method string
+		want   []string // in the note
+		source []string // in the source
+	}{
+		{"conversations.externalInvitePermissions.set",
+			[]string{"conversations.connect:manage", "channels:write", "mpim:write"},
+			[]string{"legacy-oauth-scopes"}},
+		{"team.externalTeams.disconnect",
+			[]string{"conversations.connect:manage", "channels:write", "mpim:write"},
+			[]string{"legacy-oauth-scopes"}},
+		{"conversations.kick",
+			[]string{"im:write", "mpim:write", "OpenAPI"},
+			[]string{"legacy-oauth-scopes", "slack_web_openapi_v2.json"}},
+		{"assistant.search.context",
+			[]string{"Data Access API", "search:read.users", "search:read and seamless.user"},
+			[]string{"legacy-oauth-scopes", "data-access-api"}},
+		{"conversations.history",
+			[]string{"legacy bot", "DMs and MPIMs", "legacy_bot stays unknown"},
+			[]string{"conversations.history"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.method, func(t *testing.T) {
+			m, ok := LookupMethod(tt.method)
+			if !ok {
+				t.Fatalf("LookupMethod(%q) not found", tt.method)
+			}
+			type text struct{ Note, Source []string }
+			var missing text
+			for _, w := range append([]string{"SOURCES DISAGREE", "Chosen:"}, tt.want...) {
+				if !strings.Contains(m.Note, w) {
+					missing.Note = append(missing.Note, w)
+				}
+			}
+			for _, w := range tt.source {
+				if !strings.Contains(m.Source, w) {
+					missing.Source = append(missing.Source, w)
+				}
+			}
+			if diff := cmp.Diff(text{}, missing, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("issue 15 item 11: %s: note %q, source %q lack (-want +got):\n%s", tt.method, m.Note, m.Source, diff)
+			}
+		})
+	}
+}

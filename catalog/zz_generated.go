@@ -3,7 +3,7 @@
 package catalog
 
 // DataVersion identifies the catalog data: a digest of the YAML files it was generated from.
-const DataVersion = "3d29b774a8d53995"
+const DataVersion = "998a260e09cb0813"
 
 // dataFiles are the catalog files the tables were generated from.
 var dataFiles = []string{"events.yaml", "features.yaml", "methods/admin.yaml", "methods/agents.yaml", "methods/api.yaml", "methods/apps.yaml", "methods/assistant.yaml", "methods/auth.yaml", "methods/blocks.yaml", "methods/bookmarks.yaml", "methods/bots.yaml", "methods/calls.yaml", "methods/canvases.yaml", "methods/channels.yaml", "methods/chat.yaml", "methods/commands.yaml", "methods/conversations.yaml", "methods/developer.yaml", "methods/dialog.yaml", "methods/dnd.yaml", "methods/emoji.yaml", "methods/entity.yaml", "methods/files.yaml", "methods/functions.yaml", "methods/groups.yaml", "methods/im.yaml", "methods/migration.yaml", "methods/mpim.yaml", "methods/oauth.yaml", "methods/openid.yaml", "methods/pins.yaml", "methods/reactions.yaml", "methods/reminders.yaml", "methods/rtm.yaml", "methods/search.yaml", "methods/slackLists.yaml", "methods/slackbot.yaml", "methods/stars.yaml", "methods/team.yaml", "methods/test.yaml", "methods/tooling.yaml", "methods/usergroups.yaml", "methods/users.yaml", "methods/views.yaml", "methods/workflows.yaml", "rules.yaml", "scopes.yaml"}
@@ -4415,7 +4415,8 @@ var methods = [...]Method{
 			{"query_too_long", "Query too long."},
 			{"rate_limited", "Rate limited."},
 		},
-		Source: "https://docs.slack.dev/reference/methods/assistant.search.context ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/assistant.search.context.json ; https://api.slack.com/docs/apps/data-access-api#required-scopes",
+		Note:   "SOURCES DISAGREE (issue 15 item 11): the current method data lists search:read.public, search:read.files or search:read.users (bot) and those and search:read.private, search:read.im, search:read.mpim (user); the Data Access API page says \"at least one of\" search:read.public, .private, .mpim, .im, .files (no search:read.users); the 2025-03 scopes table lists the search:read.* scopes for bot tokens only; the legacy OAuth scopes page (crawl 2025-03-27) lists the method under search:read and seamless.user too. Chosen: the method data's lists per token type, narrowed by channel_types (absent, public_channel: search:read.public); search:read and seamless.user are not accepted, being named by the classic page only, and the user token is kept because the method data lists its scopes.",
+		Source: "https://docs.slack.dev/reference/methods/assistant.search.context ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/assistant.search.context.json ; https://api.slack.com/docs/apps/data-access-api#required-scopes ; https://api.slack.com/legacy/oauth-scopes (= https://docs.slack.dev/legacy/legacy-authentication/legacy-oauth-scopes; crawl 2025-03-27): rows search:read, search:read.public, seamless.user ; https://api.slack.com/scopes (crawl 2025-03-27)",
 	},
 	{
 		Name:        "assistant.search.info",
@@ -5693,7 +5694,8 @@ var methods = [...]Method{
 			{"not_supported", "Attempting to upgrade a channel that cannot be upgraded"},
 			{"restricted_action", "A team preference prevents the user from taking this action."},
 		},
-		Source: "https://docs.slack.dev/reference/methods/conversations.externalInvitePermissions.set ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.externalInvitePermissions.set.json",
+		Note:   "SOURCES DISAGREE (issue 15 item 11): the current method data lists conversations.connect:manage (bot); the legacy OAuth scopes page (crawl 2025-03-27) lists the method under channels:write, groups:write, im:write and mpim:write instead. Chosen: the method data's conversations.connect:manage, and the legacy page's scopes are not accepted as alternatives (channels:write is a user scope and this is a bot method; accepting them could tell an app it needs less than Slack requires).",
+		Source: "https://docs.slack.dev/reference/methods/conversations.externalInvitePermissions.set ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.externalInvitePermissions.set.json ; https://api.slack.com/legacy/oauth-scopes (= https://docs.slack.dev/legacy/legacy-authentication/legacy-oauth-scopes; crawl 2025-03-27): rows channels:write, groups:write, im:write, mpim:write",
 	},
 	{
 		Name:        "conversations.history",
@@ -5712,7 +5714,7 @@ var methods = [...]Method{
 			{"invalid_ts_oldest", "Value passed for `oldest` was invalid"},
 			{"not_in_channel", "The token used does not have access to the proper channel. Only user tokens can access public channels they are not in."},
 		},
-		Note:   "docs usage table: bot/user/app-level tokens need the relevant *:history scope; legacy bot tokens only for DMs and MPIMs (https://docs.slack.dev/reference/methods/conversations.history)",
+		Note:   "docs usage table: bot/user/app-level tokens need the relevant *:history scope; legacy bot tokens only for DMs and MPIMs (https://docs.slack.dev/reference/methods/conversations.history) | SOURCES DISAGREE (issue 15 item 11): the method data lists no legacy-bot token, while the usage table says legacy bot tokens call it, for DMs and MPIMs only, and no source says with which scope (legacy bot tokens hold the umbrella bot scope). Chosen: legacy_bot stays unknown rather than accepted with no scope, which would tell a legacy bot it may read any conversation's history with nothing more.",
 		Source: "https://docs.slack.dev/reference/methods/conversations.history ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.history.json ; https://api.slack.com/apis/conversations-api#classic_app_scopes",
 	},
 	{
@@ -5834,7 +5836,8 @@ var methods = [...]Method{
 			{"restricted_action", "A team preference prevents the authenticated user from kicking."},
 			{"user_not_found", "Value passed for `user` was invalid."},
 		},
-		Source: "https://docs.slack.dev/reference/methods/conversations.kick ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.kick.json ; https://api.slack.com/apis/conversations-api#classic_app_scopes",
+		Note:   "SOURCES DISAGREE (issue 15 item 11): the current method data lists groups:write or channels:manage (bot) and groups:write or channels:write (user); the legacy OAuth scopes page (crawl 2025-03-27) and the 2020 OpenAPI spec also list im:write and mpim:write (and the page seamless.user). Chosen: the method data's alternatives only, since a user cannot be removed from a DM, and an app holding only im:write or mpim:write would be told it needs less than Slack requires to kick from a channel.",
+		Source: "https://docs.slack.dev/reference/methods/conversations.kick ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.kick.json ; https://api.slack.com/apis/conversations-api#classic_app_scopes ; https://api.slack.com/legacy/oauth-scopes (= https://docs.slack.dev/legacy/legacy-authentication/legacy-oauth-scopes; crawl 2025-03-27): rows channels:write, groups:write, im:write, mpim:write, seamless.user ; github.com/slackapi/slack-api-specs@bc08db49:web-api/slack_web_openapi_v2.json (2020-10)",
 	},
 	{
 		Name:        "conversations.leave",
@@ -7944,7 +7947,8 @@ var methods = [...]Method{
 			{"missing_argument", "A required argument is missing."},
 			{"restricted_action", "The actor is restricted from archiving or disconnecting."},
 		},
-		Source: "https://docs.slack.dev/reference/methods/team.externalTeams.disconnect ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/team.externalTeams.disconnect.json",
+		Note:   "SOURCES DISAGREE (issue 15 item 11): the current method data lists conversations.connect:manage (bot); the legacy OAuth scopes page (crawl 2025-03-27) lists the method under channels:write, groups:write, im:write and mpim:write instead. Chosen: the method data's conversations.connect:manage, and the legacy page's scopes are not accepted as alternatives (channels:write is a user scope and this is a bot method; accepting them could tell an app it needs less than Slack requires).",
+		Source: "https://docs.slack.dev/reference/methods/team.externalTeams.disconnect ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/team.externalTeams.disconnect.json ; https://api.slack.com/legacy/oauth-scopes (= https://docs.slack.dev/legacy/legacy-authentication/legacy-oauth-scopes; crawl 2025-03-27): rows channels:write, groups:write, im:write, mpim:write",
 	},
 	{
 		Name:        "team.externalTeams.list",
