@@ -28,6 +28,8 @@ type finding struct {
 	Col      int    `json:"-"`
 	Message  string `json:"message"`
 	Category string `json:"category"`
+	// Func is the function the finding is in, for a baseline's key; "" outside any.
+	Func string `json:"-"`
 	// Fixes are the diagnostic's suggested fixes, for slackscope fix.
 	Fixes []fileFix `json:"-"`
 	// SuggestedFixes are Fixes as go vet -json writes them (file names relative to the
@@ -136,7 +138,7 @@ func analyze(dir string, patterns []string, cfg *analyzer.Config, opts driver.Op
 		for _, d := range act.Diagnostics {
 			p := act.Package.Fset.Position(d.Pos)
 			f := finding{Pkg: act.Package.PkgPath, File: relTo(wd, p.Filename), Line: p.Line, Col: p.Column, Message: d.Message, Category: d.Category,
-				Fixes: fixesOf(act.Package.Fset, d)}
+				Fixes: fixesOf(act.Package.Fset, d), Func: enclosingFunc(act.Package, d.Pos)}
 			f.Posn = fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Col)
 			key := f.Posn + "\x00" + f.Message
 			if d.Category == analyzer.UnusedScope.Name {
@@ -185,7 +187,11 @@ type checkFlags struct {
 	format   string
 	verbose  bool
 	exitZero bool
-	opts     driver.Options
+	// baseline and writeBaseline are the files of -baseline and -write-baseline; base
+	// is the baseline read, before anything is loaded.
+	baseline, writeBaseline string
+	base                    *baseline
+	opts                    driver.Options
 }
 
 func (c *checkFlags) formatOf() string { return c.format }
@@ -195,6 +201,8 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.cfg.RequireManifest, "require-manifest", false, "report a program for which no app manifest is found as a finding (no-manifest), not only on stderr")
 	fs.StringVar(&c.format, "format", "text", "output: text, json or sarif")
 	fs.BoolFunc("json", "same as -format json", func(string) error { c.format = "json"; return nil })
+	fs.StringVar(&c.baseline, "baseline", "", "report only the findings this baseline file (from -write-baseline) does not hold")
+	fs.StringVar(&c.writeBaseline, "write-baseline", "", "write the run's findings to this file, for -baseline (keys that survive moved lines: check, file, function, message)")
 	fs.BoolVar(&c.exitZero, "exit-zero", false, "exit 0 even when there are findings (a CI step that uploads the SARIF); a failure still exits 2, a check that could not check everything 3")
 }
 
@@ -215,6 +223,13 @@ func (c *checkFlags) registerAnalysis(fs *flag.FlagSet) {
 func (c *checkFlags) validate() error {
 	if c.cfg.Token != "bot" && c.cfg.Token != "user" {
 		return fmt.Errorf("-token %s: expected bot or user", c.cfg.Token)
+	}
+	if c.baseline != "" {
+		b, err := readBaseline(c.baseline)
+		if err != nil {
+			return fmt.Errorf("-baseline: %w", err)
+		}
+		c.base = b
 	}
 	if c.cfg.Manifest != "" {
 		st, err := os.Stat(c.cfg.Manifest)
@@ -251,6 +266,23 @@ func runCheck(name string, args []string, stdout, stderr io.Writer) int {
 	if len(run.results) == 0 {
 		sum.write(stderr, c.verbose) // nothing loaded: a failure, not a partial answer
 		return exitFailure
+	}
+	if c.writeBaseline != "" {
+		if err := writeBaseline(c.writeBaseline, run); err != nil {
+			fmt.Fprintf(stderr, "slackscope: -write-baseline: %v\n", err)
+			return exitFailure
+		}
+		fmt.Fprintf(stderr, "slackscope: wrote %d %s to the baseline %s\n", len(run.findings), plural2(len(run.findings), "finding", "findings"), c.writeBaseline)
+	}
+	if c.base != nil {
+		known, gone := applyBaseline(c.base, run)
+		defer func() {
+			fmt.Fprintf(stderr, "slackscope: %d %s in the baseline %s, not shown", known, plural2(known, "finding is", "findings are"), c.baseline)
+			if gone > 0 {
+				fmt.Fprintf(stderr, "; %d of its findings %s gone (write it again with -write-baseline)", gone, plural2(gone, "is", "are"))
+			}
+			fmt.Fprintln(stderr)
+		}()
 	}
 	switch c.format {
 	case "json":

@@ -39,6 +39,7 @@ everything.`,
 				"slackscope ./...",
 				"slackscope check -manifest deploy/manifest.yml ./...",
 				"slackscope -format sarif -exit-zero ./... > slackscope.sarif",
+				"slackscope -baseline .slackscope-baseline.json ./...   # only what is not in the baseline",
 			},
 			run: func(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 				return runCheck("check", args, stdout, stderr)
