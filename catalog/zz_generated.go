@@ -3,7 +3,7 @@
 package catalog
 
 // DataVersion identifies the catalog data: a digest of the YAML files it was generated from.
-const DataVersion = "998a260e09cb0813"
+const DataVersion = "add77a3d2c5513fe"
 
 // dataFiles are the catalog files the tables were generated from.
 var dataFiles = []string{"events.yaml", "features.yaml", "methods/admin.yaml", "methods/agents.yaml", "methods/api.yaml", "methods/apps.yaml", "methods/assistant.yaml", "methods/auth.yaml", "methods/blocks.yaml", "methods/bookmarks.yaml", "methods/bots.yaml", "methods/calls.yaml", "methods/canvases.yaml", "methods/channels.yaml", "methods/chat.yaml", "methods/commands.yaml", "methods/conversations.yaml", "methods/developer.yaml", "methods/dialog.yaml", "methods/dnd.yaml", "methods/emoji.yaml", "methods/entity.yaml", "methods/files.yaml", "methods/functions.yaml", "methods/groups.yaml", "methods/im.yaml", "methods/migration.yaml", "methods/mpim.yaml", "methods/oauth.yaml", "methods/openid.yaml", "methods/pins.yaml", "methods/reactions.yaml", "methods/reminders.yaml", "methods/rtm.yaml", "methods/search.yaml", "methods/slackLists.yaml", "methods/slackbot.yaml", "methods/stars.yaml", "methods/team.yaml", "methods/test.yaml", "methods/tooling.yaml", "methods/usergroups.yaml", "methods/users.yaml", "methods/views.yaml", "methods/workflows.yaml", "rules.yaml", "scopes.yaml"}
@@ -539,6 +539,17 @@ var scopes = [...]Scope{
 		Methods:     []string{"admin.workflows.triggers.types.permissions.lookup", "admin.workflows.triggers.types.permissions.set", "rtm.connect", "rtm.start"},
 		Note:        "current docs list `client` as the user scope of admin.workflows.triggers.types.permissions.lookup/set; cannot be requested together with `bot`; token types: derived from docs.slack.dev method JSON (token types that list this scope)",
 		Source:      "https://api.slack.com/scopes (crawl 2025-03-27, github.com/jaewilson07/AgentMafia@4f38275:TEST/crawler_routes/crawl/api_slack_com/scopes.md) (no token-type badge shown) ; docs.slack.dev method JSON via github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/*.json ; https://api.slack.com/legacy/oauth-scopes (= https://docs.slack.dev/legacy/legacy-authentication/legacy-oauth-scopes; crawl 2025-03-27)#deprecated-scopes ; https://api.slack.com/legacy/oauth-scopes (= https://docs.slack.dev/legacy/legacy-authentication/legacy-oauth-scopes; crawl 2025-03-27)#slack-app-scopes / #special-scopes",
+	},
+	{
+		Name:        "code_channels:manage",
+		Description: "Create and manage code channels and their properties",
+		Tokens:      1 << Bot,
+		Object:      "code_channels",
+		Action:      "manage",
+		Requestable: true,
+		Methods:     []string{"agents.conversations.archive", "agents.conversations.create", "agents.conversations.getCanvas", "agents.conversations.listViews", "agents.conversations.removeView", "agents.conversations.setCanvasContent", "agents.conversations.setCommands", "agents.conversations.setProperties", "agents.conversations.setView"},
+		Note:        "issue 15 item 12: newer than the reference. Its scope page: \"This scope lets your agent app create and manage code channels using the agents.conversations.* API methods, including setting the context bar, slash commands, and view tabs.\" The copy of the page read lost its list of supported token types; bot is from the method pages (agents.conversations.create and others: \"Authentication token bearing the code_channels:manage scope. Must be a granular bot token.\")",
+		Source:      "https://docs.slack.dev/reference/scopes/code_channels.manage ; https://docs.slack.dev/reference/methods/agents.conversations.create (argument token)",
 	},
 	{
 		Name:        "commands",
@@ -2974,7 +2985,7 @@ var methods = [...]Method{
 			Bot:  {Kind: Unknown},
 			User: {Kind: Unknown},
 		},
-		Note:   "no method page was found; the admin.slackbot.skills.publish page names admin.skills:read beside admin.skills:write without saying which methods need it; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
+		Note:   "no method page was found; the admin.slackbot.skills.publish page names admin.skills:read beside admin.skills:write without saying which methods need it; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry | issue 15 item 12: looked up again with the search tool; no readable page states more (the admin.slackbot.skills.* pages found do not say which of admin.skills:read and admin.skills:write each method needs): left as it was",
 		Source: "https://docs.slack.dev/reference/methods/admin.slackbot.skills.publish ; github.com/slack-go/slack@v0.35.0:admin_slackbot_skills.go",
 	},
 	{
@@ -2983,7 +2994,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.skills:write"}}},
 		},
-		Note:   "the admin.skills:write scope page names this method; the caller is an org admin or owner with a user token from an org-level install (admin.slackbot.skills.publish page)",
+		Note:   "the admin.skills:write scope page names this method; the caller is an org admin or owner with a user token from an org-level install (admin.slackbot.skills.publish page) | issue 15 item 12: looked up again with the search tool; no readable page states more (the admin.slackbot.skills.* pages found do not say which of admin.skills:read and admin.skills:write each method needs): left as it was",
 		Source: "https://docs.slack.dev/reference/scopes/admin.skills.write ; https://docs.slack.dev/reference/methods/admin.slackbot.skills.publish",
 	},
 	{
@@ -2991,7 +3002,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.skills:write"}}},
 		},
-		Note:   "the admin.skills:write scope page names this method; the caller is an org admin or owner with a user token from an org-level install (admin.slackbot.skills.publish page)",
+		Note:   "the admin.skills:write scope page names this method; the caller is an org admin or owner with a user token from an org-level install (admin.slackbot.skills.publish page) | issue 15 item 12: looked up again with the search tool; no readable page states more (the admin.slackbot.skills.* pages found do not say which of admin.skills:read and admin.skills:write each method needs): left as it was",
 		Source: "https://docs.slack.dev/reference/scopes/admin.skills.write ; https://docs.slack.dev/reference/methods/admin.slackbot.skills.publish",
 	},
 	{
@@ -2999,7 +3010,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.skills:write"}}},
 		},
-		Note:   "the admin.skills:write scope page names this method; the caller is an org admin or owner with a user token from an org-level install (admin.slackbot.skills.publish page)",
+		Note:   "the admin.skills:write scope page names this method; the caller is an org admin or owner with a user token from an org-level install (admin.slackbot.skills.publish page) | issue 15 item 12: looked up again with the search tool; no readable page states more (the admin.slackbot.skills.* pages found do not say which of admin.skills:read and admin.skills:write each method needs): left as it was",
 		Source: "https://docs.slack.dev/reference/scopes/admin.skills.write ; https://docs.slack.dev/reference/methods/admin.slackbot.skills.publish",
 	},
 	{
@@ -3692,85 +3703,85 @@ var methods = [...]Method{
 		Source: "https://docs.slack.dev/reference/methods/admin.workflows.unpublish ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.workflows.unpublish.json",
 	},
 	{
-		Name: "agents.conversations.archive",
+		Name:        "agents.conversations.archive",
+		Description: "Archive a code channel.",
 		Tokens: [NumTokenTypes]Requirement{
-			Bot:  {Kind: Unknown},
-			User: {Kind: Unknown},
+			Bot: {Kind: Accepted, Clauses: []Clause{{"code_channels:manage"}}},
 		},
-		Note:   "called by slack-go v0.35.0; no Slack reference page for it was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
-		Source: "github.com/slack-go/slack@v0.35.0:agents.go",
+		Note:   "issue 15 item 12: newer than the reference. The method page's token argument: \"Authentication token bearing the code_channels:manage scope. Must be a granular bot token.\" (so neither a legacy bot nor a user token); the scope page names the agents.conversations.* methods",
+		Source: "https://docs.slack.dev/reference/methods/agents.conversations.archive (argument token) ; https://docs.slack.dev/reference/scopes/code_channels.manage ; github.com/slack-go/slack@v0.35.0:agents.go",
 	},
 	{
-		Name: "agents.conversations.create",
+		Name:        "agents.conversations.create",
+		Description: "Create a dedicated code channel for an agent session.",
 		Tokens: [NumTokenTypes]Requirement{
-			Bot:  {Kind: Unknown},
-			User: {Kind: Unknown},
+			Bot: {Kind: Accepted, Clauses: []Clause{{"code_channels:manage"}}},
 		},
-		Note:   "called by slack-go v0.35.0; no Slack reference page for it was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
-		Source: "github.com/slack-go/slack@v0.35.0:agents.go",
+		Note:   "issue 15 item 12: newer than the reference. The method page's token argument: \"Authentication token bearing the code_channels:manage scope. Must be a granular bot token.\" (so neither a legacy bot nor a user token); the scope page names the agents.conversations.* methods",
+		Source: "https://docs.slack.dev/reference/methods/agents.conversations.create (argument token) ; https://docs.slack.dev/reference/scopes/code_channels.manage ; github.com/slack-go/slack@v0.35.0:agents.go",
 	},
 	{
-		Name: "agents.conversations.getCanvas",
+		Name:        "agents.conversations.getCanvas",
+		Description: "Fetch a canvas attached to a code channel.",
 		Tokens: [NumTokenTypes]Requirement{
-			Bot:  {Kind: Unknown},
-			User: {Kind: Unknown},
+			Bot: {Kind: Accepted, Clauses: []Clause{{"code_channels:manage"}}},
 		},
-		Note:   "called by slack-go v0.35.0; no Slack reference page for it was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
-		Source: "github.com/slack-go/slack@v0.35.0:agents_canvas.go",
+		Note:   "issue 15 item 12: newer than the reference. The method page's token argument: \"Authentication token bearing the code_channels:manage scope. Must be a granular bot token.\" (so neither a legacy bot nor a user token); the scope page names the agents.conversations.* methods",
+		Source: "https://docs.slack.dev/reference/methods/agents.conversations.getCanvas (argument token) ; https://docs.slack.dev/reference/scopes/code_channels.manage ; github.com/slack-go/slack@v0.35.0:agents_canvas.go",
 	},
 	{
-		Name: "agents.conversations.listViews",
+		Name:        "agents.conversations.listViews",
+		Description: "List the views currently attached to a code channel.",
 		Tokens: [NumTokenTypes]Requirement{
-			Bot:  {Kind: Unknown},
-			User: {Kind: Unknown},
+			Bot: {Kind: Accepted, Clauses: []Clause{{"code_channels:manage"}}},
 		},
-		Note:   "called by slack-go v0.35.0; no Slack reference page for it was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
-		Source: "github.com/slack-go/slack@v0.35.0:agents_views.go",
+		Note:   "issue 15 item 12: newer than the reference. The method page's token argument: \"Authentication token bearing the code_channels:manage scope. Must be a granular bot token.\" (so neither a legacy bot nor a user token); the scope page names the agents.conversations.* methods",
+		Source: "https://docs.slack.dev/reference/methods/agents.conversations.listViews (argument token) ; https://docs.slack.dev/reference/scopes/code_channels.manage ; github.com/slack-go/slack@v0.35.0:agents_views.go",
 	},
 	{
-		Name: "agents.conversations.removeView",
+		Name:        "agents.conversations.removeView",
+		Description: "Remove a view from a code channel.",
 		Tokens: [NumTokenTypes]Requirement{
-			Bot:  {Kind: Unknown},
-			User: {Kind: Unknown},
+			Bot: {Kind: Accepted, Clauses: []Clause{{"code_channels:manage"}}},
 		},
-		Note:   "called by slack-go v0.35.0; no Slack reference page for it was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
-		Source: "github.com/slack-go/slack@v0.35.0:agents_views.go",
+		Note:   "issue 15 item 12: newer than the reference. The method page's token argument: \"Authentication token bearing the code_channels:manage scope. Must be a granular bot token.\" (so neither a legacy bot nor a user token); the scope page names the agents.conversations.* methods",
+		Source: "https://docs.slack.dev/reference/methods/agents.conversations.removeView (argument token) ; https://docs.slack.dev/reference/scopes/code_channels.manage ; github.com/slack-go/slack@v0.35.0:agents_views.go",
 	},
 	{
 		Name: "agents.conversations.setCanvasContent",
 		Tokens: [NumTokenTypes]Requirement{
-			Bot:  {Kind: Unknown},
+			Bot:  {Kind: Accepted, Clauses: []Clause{{"code_channels:manage"}}},
 			User: {Kind: Unknown},
 		},
-		Note:   "called by slack-go v0.35.0; no Slack reference page for it was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
-		Source: "github.com/slack-go/slack@v0.35.0:agents_canvas.go",
+		Note:   "issue 15 item 12: newer than the reference. No method page of it was readable with the search tool (only the node-slack-sdk argument type, which names no scope); the code_channels:manage scope page says the scope is for \"the agents.conversations.* API methods\", so a bot token needs it. Whether a user token is accepted is not stated (every sibling page says \"Must be a granular bot token\"): left unknown",
+		Source: "https://docs.slack.dev/reference/scopes/code_channels.manage ; https://docs.slack.dev/tools/node-slack-sdk/reference/web-api/interfaces/AgentsConversationsSetCanvasContentArguments ; github.com/slack-go/slack@v0.35.0:agents_canvas.go",
 	},
 	{
-		Name: "agents.conversations.setCommands",
+		Name:        "agents.conversations.setCommands",
+		Description: "Register the set of agent-defined slash commands for the calling agent in a code channel.",
 		Tokens: [NumTokenTypes]Requirement{
-			Bot:  {Kind: Unknown},
-			User: {Kind: Unknown},
+			Bot: {Kind: Accepted, Clauses: []Clause{{"code_channels:manage"}}},
 		},
-		Note:   "called by slack-go v0.35.0; no Slack reference page for it was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
-		Source: "github.com/slack-go/slack@v0.35.0:agents.go",
+		Note:   "issue 15 item 12: newer than the reference. The method page's token argument: \"Authentication token bearing the code_channels:manage scope. Must be a granular bot token.\" (so neither a legacy bot nor a user token); the scope page names the agents.conversations.* methods",
+		Source: "https://docs.slack.dev/reference/methods/agents.conversations.setCommands (argument token) ; https://docs.slack.dev/reference/scopes/code_channels.manage ; github.com/slack-go/slack@v0.35.0:agents.go",
 	},
 	{
-		Name: "agents.conversations.setProperties",
+		Name:        "agents.conversations.setProperties",
+		Description: "Set properties on a code channel.",
 		Tokens: [NumTokenTypes]Requirement{
-			Bot:  {Kind: Unknown},
-			User: {Kind: Unknown},
+			Bot: {Kind: Accepted, Clauses: []Clause{{"code_channels:manage"}}},
 		},
-		Note:   "called by slack-go v0.35.0; no Slack reference page for it was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
-		Source: "github.com/slack-go/slack@v0.35.0:agents.go",
+		Note:   "issue 15 item 12: newer than the reference. The method page's token argument: \"Authentication token bearing the code_channels:manage scope. Must be a granular bot token.\" (so neither a legacy bot nor a user token); the scope page names the agents.conversations.* methods",
+		Source: "https://docs.slack.dev/reference/methods/agents.conversations.setProperties (argument token) ; https://docs.slack.dev/reference/scopes/code_channels.manage ; github.com/slack-go/slack@v0.35.0:agents.go",
 	},
 	{
-		Name: "agents.conversations.setView",
+		Name:        "agents.conversations.setView",
+		Description: "Create or update a view in a code channel.",
 		Tokens: [NumTokenTypes]Requirement{
-			Bot:  {Kind: Unknown},
-			User: {Kind: Unknown},
+			Bot: {Kind: Accepted, Clauses: []Clause{{"code_channels:manage"}}},
 		},
-		Note:   "called by slack-go v0.35.0; no Slack reference page for it was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
-		Source: "github.com/slack-go/slack@v0.35.0:agents_views.go",
+		Note:   "issue 15 item 12: newer than the reference. The method page's token argument: \"Authentication token bearing the code_channels:manage scope. Must be a granular bot token.\" (so neither a legacy bot nor a user token); the scope page names the agents.conversations.* methods",
+		Source: "https://docs.slack.dev/reference/methods/agents.conversations.setView (argument token) ; https://docs.slack.dev/reference/scopes/code_channels.manage ; github.com/slack-go/slack@v0.35.0:agents_views.go",
 	},
 	{
 		Name:        "agents.sessions.rename",
@@ -4365,7 +4376,7 @@ var methods = [...]Method{
 			Bot:  {Kind: Unknown},
 			User: {Kind: Unknown},
 		},
-		Note:   "node-slack-sdk has its response type; no method page was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
+		Note:   "node-slack-sdk has its response type; no method page was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry | issue 15 item 12: looked up again with the search tool; no readable page states more (the docs corpus has only the node-slack-sdk types, no method page): left as it was",
 		Source: "https://docs.slack.dev/tools/node-slack-sdk/reference/web-api/type-aliases/AppsUserConnectionBulkUpdateResponse ; github.com/slack-go/slack@v0.35.0:apps_user_connection.go",
 	},
 	{
@@ -4374,7 +4385,7 @@ var methods = [...]Method{
 			Bot:  {Kind: Unknown},
 			User: {Kind: Unknown},
 		},
-		Note:   "called by slack-go v0.35.0; no Slack reference page for it was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
+		Note:   "called by slack-go v0.35.0; no Slack reference page for it was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry | issue 15 item 12: looked up again with the search tool; no readable page states more (the docs corpus has only the node-slack-sdk types, no method page): left as it was",
 		Source: "github.com/slack-go/slack@v0.35.0:apps_user_connection.go",
 	},
 	{
@@ -4854,7 +4865,7 @@ var methods = [...]Method{
 			Bot:  {Kind: Unknown},
 			User: {Kind: Unknown},
 		},
-		Note:   "node-slack-sdk has its response type (content); no method page was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
+		Note:   "node-slack-sdk has its response type (content); no method page was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry | issue 15 item 12: looked up again with the search tool; no readable page states more (the docs corpus has only the node-slack-sdk types, no method page): left as it was",
 		Source: "https://docs.slack.dev/tools/node-slack-sdk/reference/web-api/type-aliases/CanvasesGetContentResponse ; github.com/slack-go/slack@v0.35.0:canvas.go",
 	},
 	{
@@ -7783,7 +7794,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Unknown},
 		},
-		Note:   "the method page lists a user token, but the copy read lost the scope's name; its scope is not in the sources read (2026-11-23): look it up before relying on this entry",
+		Note:   "the method page lists a user token, but the copy read lost the scope's name; its scope is not in the sources read (2026-11-23): look it up before relying on this entry | issue 15 item 12: looked up again with the search tool; no readable page states more (the slackbot.skills.* pages read list a user token but not the scope's name): left as it was",
 		Source: "https://docs.slack.dev/reference/methods/slackbot.skills.create ; https://docs.slack.dev/changelog/2026/10/28/slackbot-skills-api",
 	},
 	{
@@ -7792,7 +7803,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Unknown},
 		},
-		Note:   "the method page lists a user token, but the copy read lost the scope's name; its scope is not in the sources read (2026-11-23): look it up before relying on this entry",
+		Note:   "the method page lists a user token, but the copy read lost the scope's name; its scope is not in the sources read (2026-11-23): look it up before relying on this entry | issue 15 item 12: looked up again with the search tool; no readable page states more (the slackbot.skills.* pages read list a user token but not the scope's name): left as it was",
 		Source: "https://docs.slack.dev/reference/methods/slackbot.skills.delete ; https://docs.slack.dev/changelog/2026/10/28/slackbot-skills-api",
 	},
 	{
@@ -7801,7 +7812,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Unknown},
 		},
-		Note:   "the method page lists a user token, but the copy read lost the scope's name; its scope is not in the sources read (2026-11-23): look it up before relying on this entry",
+		Note:   "the method page lists a user token, but the copy read lost the scope's name; its scope is not in the sources read (2026-11-23): look it up before relying on this entry | issue 15 item 12: looked up again with the search tool; no readable page states more (the slackbot.skills.* pages read list a user token but not the scope's name): left as it was",
 		Source: "https://docs.slack.dev/reference/methods/slackbot.skills.info ; https://docs.slack.dev/changelog/2026/10/28/slackbot-skills-api",
 	},
 	{
@@ -7810,7 +7821,7 @@ var methods = [...]Method{
 			Bot:  {Kind: Unknown},
 			User: {Kind: Unknown},
 		},
-		Note:   "turns a skill on for the caller (node-slack-sdk arguments page); no method page was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
+		Note:   "turns a skill on for the caller (node-slack-sdk arguments page); no method page was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry | issue 15 item 12: looked up again with the search tool; no readable page states more (the slackbot.skills.* pages read list a user token but not the scope's name): left as it was",
 		Source: "https://docs.slack.dev/tools/node-slack-sdk/reference/web-api/interfaces/SlackbotSkillsLibraryAddArguments ; https://docs.slack.dev/ai/slackbot-skills ; github.com/slack-go/slack@v0.35.0:slackbot_skills.go",
 	},
 	{
@@ -7819,7 +7830,7 @@ var methods = [...]Method{
 			Bot:  {Kind: Unknown},
 			User: {Kind: Unknown},
 		},
-		Note:   "turns a skill off for the caller without deleting it (named on the slackbot.skills.delete page); no method page was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry",
+		Note:   "turns a skill off for the caller without deleting it (named on the slackbot.skills.delete page); no method page was found; token types and scopes are not in the sources read (2026-11-23): look them up before relying on this entry | issue 15 item 12: looked up again with the search tool; no readable page states more (the slackbot.skills.* pages read list a user token but not the scope's name): left as it was",
 		Source: "https://docs.slack.dev/reference/methods/slackbot.skills.delete ; github.com/slack-go/slack@v0.35.0:slackbot_skills.go",
 	},
 	{
@@ -7828,7 +7839,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Unknown},
 		},
-		Note:   "the method page lists a user token, but the copy read lost the scope's name; its scope is not in the sources read (2026-11-23): look it up before relying on this entry",
+		Note:   "the method page lists a user token, but the copy read lost the scope's name; its scope is not in the sources read (2026-11-23): look it up before relying on this entry | issue 15 item 12: looked up again with the search tool; no readable page states more (the slackbot.skills.* pages read list a user token but not the scope's name): left as it was",
 		Source: "https://docs.slack.dev/reference/methods/slackbot.skills.list ; https://docs.slack.dev/changelog/2026/10/28/slackbot-skills-api",
 	},
 	{
@@ -7837,7 +7848,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Unknown},
 		},
-		Note:   "the method page lists a user token, but the copy read lost the scope's name; its scope is not in the sources read (2026-11-23): look it up before relying on this entry",
+		Note:   "the method page lists a user token, but the copy read lost the scope's name; its scope is not in the sources read (2026-11-23): look it up before relying on this entry | issue 15 item 12: looked up again with the search tool; no readable page states more (the slackbot.skills.* pages read list a user token but not the scope's name): left as it was",
 		Source: "https://docs.slack.dev/reference/methods/slackbot.skills.update ; https://docs.slack.dev/changelog/2026/10/28/slackbot-skills-api",
 	},
 	{
