@@ -51,7 +51,7 @@ install-hook: install
 	echo "installed $$hook (slackscope ./...)"
 
 # Derive catalog/bindings/slack-go.yaml from the slack-go version go.mod pins, then
-# regenerate catalog/zz_generated.go and catalog/zz_bindings.go from the YAML.
+# regenerate the catalog tables (catalog/zz_*.go) from the YAML.
 generate:
 	$(GO) generate ./...
 

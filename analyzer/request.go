@@ -54,7 +54,7 @@ type requested struct {
 // fromManifest is the request of a manifest, its file added to the pass's file set so
 // that diagnostics and fixes can point into it.
 func fromManifest(pass *analysis.Pass, man *manifest.Manifest) *request {
-	r := &request{source: filepath.Base(man.Path), flow: "v2", man: man, file: addFile(pass, man.Path, man.Content)}
+	r := &request{source: filepath.Base(man.Path), flow: catalog.DefaultAuthorizeFlow().Flow, man: man, file: addFile(pass, man.Path, man.Content)}
 	if r.file != nil {
 		r.pos = r.file.Pos(0)
 	}

@@ -243,6 +243,19 @@ func moduleRoot(dir string) string {
 // it looked, directory by directory, is in the Result, and in the command's -v output.)
 const noManifestMessage = "no Slack app manifest found for this program (manifest.yml, manifest.yaml or manifest.json, also in slack/ or .slack/, from the package's directory up to the repository root), nor a scope request in its code: what it requests was not checked; pass -manifest"
 
+// appFlow reports whether an authorize flow is one of Slack apps' (v2, v2_user: those
+// of the default flow's authorize path), whose scopes the program's needs are checked
+// against; Sign in with Slack and classic apps' flows are not.
+func appFlow(flow string) bool {
+	def := catalog.DefaultAuthorizeFlow()
+	for _, f := range catalog.AuthorizeFlows() {
+		if f.Flow == flow {
+			return f.Path == def.Path
+		}
+	}
+	return false
+}
+
 // checkProgramAgainstCode checks the program's needs against the scopes a main package
 // requests in code (oauth2.Config, an authorize URL of the v2 flow) when there is no
 // manifest: what is missing is reported at the request, naming a call that needs it.
@@ -250,7 +263,7 @@ func checkProgramAgainstCode(rep *reporter, reqs []*request, prog []FactUse, def
 	merged := &request{}
 	var at *request
 	for _, r := range reqs {
-		if r.flow != "v2" && r.flow != "v2_user" {
+		if !appFlow(r.flow) {
 			continue
 		}
 		if at == nil {
