@@ -31,6 +31,17 @@ type Broken struct {
 	Err     string
 }
 
+// errNoModule is the error of a run outside any Go module, in place of the go
+// command's.
+var errNoModule = fmt.Errorf("no go.mod in this directory or any above it: run slackscope inside the app's Go module, or name its files (slackscope main.go)")
+
+// outsideModule reports whether a go command error says the patterns are outside any
+// module.
+func outsideModule(msg string) bool {
+	return strings.Contains(msg, "go.mod file not found") || strings.Contains(msg, "does not contain main module") ||
+		strings.Contains(msg, "cannot find main module")
+}
+
 // Load loads the packages matching patterns from dir with everything an analysis with
 // facts needs (syntax and types of the dependencies too). It returns the root packages
 // that loaded with all their dependencies, and the roots that did not, each with the
@@ -44,8 +55,8 @@ func Load(dir string, patterns []string, opts Options) (pkgs []*packages.Package
 	defer phase("load", time.Now())
 	roots, err := packages.Load(cfg, patterns...)
 	if err != nil {
-		if strings.Contains(err.Error(), "go.mod file not found") {
-			return nil, nil, fmt.Errorf("no go.mod in this directory or any above it: run slackscope inside the app's Go module, or name its files (slackscope main.go)")
+		if outsideModule(err.Error()) {
+			return nil, nil, errNoModule
 		}
 		return nil, nil, err
 	}
@@ -84,6 +95,9 @@ func Load(dir string, patterns []string, opts Options) (pkgs []*packages.Package
 	}
 	if len(roots) == 0 {
 		return nil, nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
+	}
+	if len(pkgs) == 0 && slices.ContainsFunc(broken, func(b Broken) bool { return outsideModule(b.Err) }) {
+		return nil, nil, errNoModule
 	}
 	return pkgs, broken, nil
 }
