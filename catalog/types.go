@@ -201,10 +201,29 @@ type Method struct {
 	FormerScopes []string // scopes listed by older sources, for retired methods
 	Conditional  []Conditional
 	Arguments    []Argument // list arguments whose values choose among the alternatives
+	RateLimit    RateLimit  // the zero RateLimit: no source states it
 	Deprecation  Deprecation
 	Errors       []APIError // sorted by code
 	Note         string
 	Source       string
+}
+
+// RateLimit is the rate limit Slack documents for a method.
+type RateLimit struct {
+	Tier   RateTier
+	Limit  string // the limit of a SpecialRate method, in Slack's words
+	Source string
+}
+
+// String says the limit as lookup prints it: "Tier 2", the special limit, or "unknown".
+func (r RateLimit) String() string {
+	switch r.Tier {
+	case NoRateTier:
+		return "unknown (no source says)"
+	case SpecialRate:
+		return r.Limit
+	}
+	return "Tier " + strings.TrimPrefix(r.Tier.String(), "t")
 }
 
 // Requirement is what token type t needs to call the method.

@@ -108,6 +108,33 @@ func (v Auth) String() string {
 	return "Auth(" + strconv.Itoa(int(v)) + ")"
 }
 
+// RateTier is the rate-limit tier Slack documents for a method.
+//
+// The catalog's YAML writes its values in the field rate_limit.tier.
+type RateTier uint8
+
+// The rate-limit tiers.
+const (
+	NoRateTier  RateTier = iota // no source states the method's limit
+	Tier1                       // Web API Tier 1
+	Tier2                       // Web API Tier 2
+	Tier3                       // Web API Tier 3
+	Tier4                       // Web API Tier 4
+	Tier5                       // Web API Tier 5
+	SpecialRate                 // a limit of its own, which RateLimit.Limit states
+)
+
+// rateTierNames are the names of the values of RateTier, by value.
+var rateTierNames = [...]string{"", "t1", "t2", "t3", "t4", "t5", "special"}
+
+// String is the value's name, as rateTierNames has it.
+func (v RateTier) String() string {
+	if int(v) < len(rateTierNames) {
+		return rateTierNames[v]
+	}
+	return "RateTier(" + strconv.Itoa(int(v)) + ")"
+}
+
 // RequirementKind says what a method's documentation says about one token type.
 type RequirementKind uint8
 

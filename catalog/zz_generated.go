@@ -3,7 +3,7 @@
 package catalog
 
 // DataVersion identifies the catalog data: a digest of the YAML files it was generated from.
-const DataVersion = "add77a3d2c5513fe"
+const DataVersion = "c520c7e860db6841"
 
 // dataFiles are the catalog files the tables were generated from.
 var dataFiles = []string{"events.yaml", "features.yaml", "methods/admin.yaml", "methods/agents.yaml", "methods/api.yaml", "methods/apps.yaml", "methods/assistant.yaml", "methods/auth.yaml", "methods/blocks.yaml", "methods/bookmarks.yaml", "methods/bots.yaml", "methods/calls.yaml", "methods/canvases.yaml", "methods/channels.yaml", "methods/chat.yaml", "methods/commands.yaml", "methods/conversations.yaml", "methods/developer.yaml", "methods/dialog.yaml", "methods/dnd.yaml", "methods/emoji.yaml", "methods/entity.yaml", "methods/files.yaml", "methods/functions.yaml", "methods/groups.yaml", "methods/im.yaml", "methods/migration.yaml", "methods/mpim.yaml", "methods/oauth.yaml", "methods/openid.yaml", "methods/pins.yaml", "methods/reactions.yaml", "methods/reminders.yaml", "methods/rtm.yaml", "methods/search.yaml", "methods/slackLists.yaml", "methods/slackbot.yaml", "methods/stars.yaml", "methods/team.yaml", "methods/test.yaml", "methods/tooling.yaml", "methods/usergroups.yaml", "methods/users.yaml", "methods/views.yaml", "methods/workflows.yaml", "rules.yaml", "scopes.yaml"}
@@ -1506,6 +1506,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.analytics:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.analytics.getFile ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.analytics.getFile.json"},
 		Errors: []APIError{
 			{"data_not_available", "The `date` was before the API became available."},
 			{"feature_not_available", "The user token does not belong to an Enterprise or Business+ team."},
@@ -1531,6 +1532,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.analytics:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.analytics.messages.activity ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.analytics.messages.activity.json"},
 		Errors: []APIError{
 			{"channel_not_found", "The specified channel was not found."},
 			{"invalid_arguments", "Required arguments either were not provided or contain invalid values."},
@@ -1546,6 +1548,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.analytics:read"}}},
 		},
+		RateLimit: RateLimit{Tier: SpecialRate, Limit: "1200 requests per minute with a burst allowance of 2000.", Source: "https://docs.slack.dev/reference/methods/admin.analytics.messages.metadata ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.analytics.messages.metadata.json"},
 		Errors: []APIError{
 			{"admin_analytics_disabled", "We're having issues returning your analytics. Please wait and try again."},
 			{"analytics_unavailable", "We were unable to find analytics for you."},
@@ -1563,6 +1566,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.app_activities:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.apps.activities.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.apps.activities.list.json"},
 		Errors: []APIError{
 			{"internal_error", "Something went wrong on our end, please try again."},
 			{"invalid_app", "App ID provided is not valid for team and user."},
@@ -1579,6 +1583,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.apps:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.apps.approve ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.apps.approve.json"},
 		Errors: []APIError{
 			{"app_management_app_not_installed_on_org", "The app management app must be installed on the org."},
 			{"app_not_eligible_for_auto_install", "The app does not have the required scope to be eligible for auto-install rule creation."},
@@ -1607,6 +1612,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.apps:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.apps.approved.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.apps.approved.list.json"},
 		Errors: []APIError{
 			{"app_management_app_not_installed_on_org", "The app management app must be installed on the org."},
 			{"feature_not_enabled", "Returned when the Admin APIs feature is not enabled for this team"},
@@ -1626,6 +1632,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.apps:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.apps.clearResolution ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.apps.clearResolution.json"},
 		Errors: []APIError{
 			{"access_denied", "This actor does not have access to the permissions on this resource."},
 			{"app_management_app_not_installed_on_org", "The app management app must be installed on the org."},
@@ -1645,6 +1652,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.apps:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.apps.config.lookup ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.apps.config.lookup.json"},
 		Errors: []APIError{
 			{"missing_args", "Either app_ids or rich_link_preview_types must be provided"},
 		},
@@ -1656,6 +1664,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.apps:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.apps.config.set ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.apps.config.set.json"},
 		Errors: []APIError{
 			{"access_denied", "This actor does not have access to the permissions on this resource."},
 			{"invalid_app", "App is invalid"},
@@ -1675,6 +1684,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.apps:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.apps.mcp.servers.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.apps.mcp.servers.list.json"},
 		Errors: []APIError{
 			{"feature_not_enabled", "The MCP server admin API feature is not enabled for this team."},
 			{"internal_error", "Internal error"},
@@ -1691,6 +1701,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.apps:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.apps.mcp.servers.permissions.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.apps.mcp.servers.permissions.list.json"},
 		Errors: []APIError{
 			{"app_not_found", "This app does not exist."},
 			{"feature_not_enabled", "The MCP server ACL feature is not enabled for this team."},
@@ -1707,6 +1718,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.apps:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.apps.mcp.servers.permissions.set ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.apps.mcp.servers.permissions.set.json"},
 		Errors: []APIError{
 			{"app_not_found", "This app does not exist."},
 			{"feature_not_enabled", "The MCP server ACL feature is not enabled for this team."},
@@ -1731,6 +1743,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.apps:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.apps.permissions.add ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.apps.permissions.add.json"},
 		Errors: []APIError{
 			{"access_denied", "This actor does not have access to the permissions on this resource."},
 			{"app_acl_not_found", "This app does not have an ACL."},
@@ -1755,6 +1768,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.apps:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.apps.permissions.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.apps.permissions.list.json"},
 		Errors: []APIError{
 			{"access_denied", "This actor does not have access to the permissions on this resource."},
 			{"app_not_found", "This app does not exist."},
@@ -1771,6 +1785,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.apps:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.apps.permissions.remove ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.apps.permissions.remove.json"},
 		Errors: []APIError{
 			{"access_denied", "This actor does not have access to the permissions on this resource."},
 			{"app_acl_not_found", "This app does not have an ACL."},
@@ -1794,6 +1809,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.apps:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.apps.permissions.set ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.apps.permissions.set.json"},
 		Errors: []APIError{
 			{"access_denied", "This actor does not have access to the permissions on this resource."},
 			{"app_not_found", "This app does not exist."},
@@ -1817,6 +1833,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.apps:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.apps.requests.cancel ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.apps.requests.cancel.json"},
 		Errors: []APIError{
 			{"app_management_app_not_installed_on_org", "The app management app must be installed on the org."},
 			{"feature_not_enabled", "Returned when the Admin APIs feature is not enabled for this team"},
@@ -1836,6 +1853,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.apps:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.apps.requests.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.apps.requests.list.json"},
 		Errors: []APIError{
 			{"app_management_app_not_installed_on_org", "The app management app must be installed on the org."},
 			{"enterprise_not_found", "Returned when enterprise id is not found."},
@@ -1858,6 +1876,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.apps:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.apps.restrict ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.apps.restrict.json"},
 		Errors: []APIError{
 			{"app_management_app_not_installed_on_org", "The app management app must be installed on the org."},
 			{"custom_integration_not_allowed_at_enterprise", "Returned when the install request is for custom integration app."},
@@ -1881,6 +1900,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.apps:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.apps.restricted.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.apps.restricted.list.json"},
 		Errors: []APIError{
 			{"app_management_app_not_installed_on_org", "The app management app must be installed on the org."},
 			{"feature_not_enabled", "Returned when the Admin APIs feature is not enabled for this team"},
@@ -1900,6 +1920,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.apps:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier1, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.apps.uninstall ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.apps.uninstall.json"},
 		Errors: []APIError{
 			{"app_not_found", "The provided `app_id` was not found."},
 			{"can_not_uninstall", "This application can not be uninstalled via the API."},
@@ -1920,6 +1941,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.audit.anomaly.allow.getItem ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.audit.anomaly.allow.getItem.json"},
 		Errors: []APIError{
 			{"endpoint_unavailable", "The requested endpoint is currently unavailable."},
 			{"not_an_enterprise", "The user is not an enterprise admin."},
@@ -1935,6 +1957,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.audit.anomaly.allow.updateItem ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.audit.anomaly.allow.updateItem.json"},
 		Errors: []APIError{
 			{"endpoint_unavailable", "The requested endpoint is currently unavailable."},
 			{"invalid_field_or_data", "user attempted to write and invalid field or data to the team config"},
@@ -1950,6 +1973,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.users:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.auth.policy.assignEntities ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.auth.policy.assignEntities.json"},
 		Errors: []APIError{
 			{"admin_unauthorized", "The token provided doesn't have permission to revoke a session."},
 			{"entity_not_found", "At least one `entity_id` was not found."},
@@ -1971,6 +1995,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.users:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.auth.policy.getEntities ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.auth.policy.getEntities.json"},
 		Errors: []APIError{
 			{"feature_not_enabled", "This method is only available for Enterprise organizations."},
 			{"internal_error", "There was an internal error processing this request—please retry."},
@@ -1989,6 +2014,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.users:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.auth.policy.removeEntities ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.auth.policy.removeEntities.json"},
 		Errors: []APIError{
 			{"entity_not_found", "At least one `entity_id` was not found"},
 			{"feature_not_enabled", "This method is only available to Enterprise customers."},
@@ -2007,6 +2033,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.barriers:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.barriers.create ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.barriers.create.json"},
 		Errors: []APIError{
 			{"barrier_already_exists", "There already exists another barrier restricting activity between two or more of your requested usergroups."},
 			{"barriered_from_usergroups_not_found", "One or more of the ids passed in for barriered_from_usergroup_ids can’t be found."},
@@ -2023,6 +2050,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.barriers:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.barriers.delete ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.barriers.delete.json"},
 		Errors: []APIError{
 			{"barrier_not_found", "The barrier you're trying to delete cannot be found."},
 			{"feature_not_enabled", "The information barrier feature is not enabled, please reach out to your CSM."},
@@ -2036,6 +2064,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.barriers:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.barriers.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.barriers.list.json"},
 		Errors: []APIError{
 			{"feature_not_enabled", "Feature not enabled"},
 			{"invalid_cursor", "Value passed for `cursor` was not valid or is no longer valid."},
@@ -2049,6 +2078,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.barriers:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.barriers.update ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.barriers.update.json"},
 		Errors: []APIError{
 			{"barrier_already_exists", "There already exists another barrier restricting activity between two or more of your requested usergroups."},
 			{"barrier_not_found", "The barrier you're trying to update cannot be found."},
@@ -2066,6 +2096,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.archive ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.archive.json"},
 		Errors: []APIError{
 			{"already_archived", "This channel has already been archived."},
 			{"cant_archive_general", "You cannot archive the 'general' channel."},
@@ -2084,6 +2115,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.bulkArchive ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.bulkArchive.json"},
 		Errors: []APIError{
 			{"action_already_in_progress", "Another bulk action request is currently in progress"},
 			{"internal_error", "Something unexpected happened, try again in a little bit. Sorry for that!"},
@@ -2100,6 +2132,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.bulkDelete ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.bulkDelete.json"},
 		Errors: []APIError{
 			{"action_already_in_progress", "Another bulk action request is currently in progress"},
 			{"internal_error", "Something unexpected happened, try again in a little bit. Sorry for that!"},
@@ -2114,6 +2147,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.bulkMove ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.bulkMove.json"},
 		Errors: []APIError{
 			{"action_already_in_progress", "Another bulk action request is currently in progress"},
 			{"internal_error", "Something unexpected happened, try again in a little bit. Sorry for that!"},
@@ -2130,6 +2164,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.bulkSetExcludeFromSlackAi ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.bulkSetExcludeFromSlackAi.json"},
 		Errors: []APIError{
 			{"action_already_in_progress", "Another bulk action request is currently in progress"},
 			{"feature_not_enabled", "The feature is not enabled"},
@@ -2145,6 +2180,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.bulkSetProperties ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.bulkSetProperties.json"},
 		Errors: []APIError{
 			{"action_already_in_progress", "Another bulk action request is currently in progress"},
 			{"disallowed_action", "This property cannot be set on this channel type."},
@@ -2165,6 +2201,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.convertToPrivate ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.convertToPrivate.json"},
 		Errors: []APIError{
 			{"channel_not_found", "The value passed for `channel` was invalid."},
 			{"channel_type_not_supported", "The value passed for `channel` was a DM, MPDM, private, or the 'general' channel."},
@@ -2184,6 +2221,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.convertToPublic ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.convertToPublic.json"},
 		Errors: []APIError{
 			{"channel_not_found", "The channel requested for conversion to public could not be found."},
 			{"channel_owner_restriction", "away-side SC conversion fails due to home-side being private"},
@@ -2205,6 +2243,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.create ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.create.json"},
 		Errors: []APIError{
 			{"could_not_create_channel", "The channel could not be created."},
 			{"feature_not_enabled", "The token provided doesn't have access to this method."},
@@ -2224,6 +2263,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:manage_objects"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.createForObjects ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.createForObjects.json"},
 		Errors: []APIError{
 			{"channel_already_exists", "Object is linked to a different channel."},
 			{"feature_not_enabled", "Feature not enabled."},
@@ -2240,6 +2280,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.delete ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.delete.json"},
 		Errors: []APIError{
 			{"channel_not_found", "The value passed for `channel_id` was invalid."},
 			{"channel_type_not_supported", "The provided `channel_id` was a DM, MPDM, or the 'general' channel."},
@@ -2258,6 +2299,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.disconnectShared ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.disconnectShared.json"},
 		Errors: []APIError{
 			{"cannot_kick_home_team", "The originating workspace cannot be kicked from the channel."},
 			{"cannot_kick_team", "Only the originating workspace for a connected channel may remove other workspaces from the channel."},
@@ -2282,6 +2324,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.ekm.listOriginalConnectedChannelInfo ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.ekm.listOriginalConnectedChannelInfo.json"},
 		Errors: []APIError{
 			{"invalid_cursor", "Invalid cursor."},
 			{"invalid_limit", "The value passed for `limit` was not valid."},
@@ -2298,6 +2341,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.getConversationPrefs ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.getConversationPrefs.json"},
 		Errors: []APIError{
 			{"channel_not_found", "The value passed for `channel_id` was invalid."},
 			{"channel_type_not_supported", "The provided `channel_id` was a DM, MPDM, or the 'general' channel."},
@@ -2316,6 +2360,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.getCustomRetention ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.getCustomRetention.json"},
 		Errors: []APIError{
 			{"channel_not_found", "Value given for `channel_id` was invalid."},
 			{"channel_type_not_supported", "Value given for `channel_id` was a #general channel."},
@@ -2334,6 +2379,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.getTeams ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.getTeams.json"},
 		Errors: []APIError{
 			{"channel_not_found", "The channel wasn't found or isn't connected to multiple workspaces."},
 			{"channel_type_not_supported", "The `channel_id` provided was a DM, MPDM, or the 'general' channel."},
@@ -2353,6 +2399,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.invite ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.invite.json"},
 		Errors: []APIError{
 			{"channel_not_found", "The value passed for `channel_id` was invalid."},
 			{"channel_type_not_supported", "The provided `channel_id` was a DM, MPDM, or the 'general' channel."},
@@ -2382,6 +2429,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:manage_objects"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.linkObjects ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.linkObjects.json"},
 		Errors: []APIError{
 			{"channel_already_exists", "Object is linked to a different channel."},
 			{"channel_conversion_incomplete", "An active channel conversion is preventing linking."},
@@ -2418,6 +2466,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.lookup ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.lookup.json"},
 		Errors: []APIError{
 			{"feature_not_enabled", "The feature is not enabled"},
 			{"internal_error", "Something unexpected happened, try again in a little bit. Sorry for that!"},
@@ -2432,6 +2481,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.removeCustomRetention ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.removeCustomRetention.json"},
 		Errors: []APIError{
 			{"channel_not_found", "Value given for `channel_id` was invalid."},
 			{"channel_type_not_supported", "Value given for `channel_id` was a #general channel."},
@@ -2450,6 +2500,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.rename ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.rename.json"},
 		Errors: []APIError{
 			{"channel_not_found", "The value passed for `channel_id` was invalid."},
 			{"channel_type_not_supported", "The provided `channel_id` was a DM, MPDM, or the 'general' channel."},
@@ -2468,6 +2519,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.restrictAccess.addGroup ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.restrictAccess.addGroup.json"},
 		Errors: []APIError{
 			{"cannot_add_more_channels_to_group", "The maximum number of channels have already been linked to the group."},
 			{"cannot_add_more_groups_to_channel", "The maximum number of groups have already been linked to the channel."},
@@ -2494,6 +2546,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.restrictAccess.listGroups ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.restrictAccess.listGroups.json"},
 		Errors: []APIError{
 			{"channel_not_found", "`channel_id` wasn't found."},
 			{"feature_not_enabled", "Feature not enabled"},
@@ -2510,6 +2563,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier1, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.restrictAccess.removeGroup ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.restrictAccess.removeGroup.json"},
 		Errors: []APIError{
 			{"channel_not_found", "`channel_id` can’t be found."},
 			{"failed_to_remove_group_users", "Returned when could not remove the users in the channel of the group being removed"},
@@ -2531,6 +2585,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.search ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.search.json"},
 		Errors: []APIError{
 			{"connected_team_passed_in_is_not_top_level_team", "One of the orgs provided in the external connected teams filter is not a top level team."},
 			{"external_team_not_connected_to_this_org", "One of the teams provided in the external connected teams filter is not connected to the org."},
@@ -2553,6 +2608,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.setConversationPrefs ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.setConversationPrefs.json"},
 		Errors: []APIError{
 			{"channel_mention_sync_required", "If setting channel mention restriction prefs, both mention prefs must be passed and they must be the same value."},
 			{"channel_not_found", "Value passed for `channel` was invalid."},
@@ -2573,6 +2629,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.setCustomRetention ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.setCustomRetention.json"},
 		Errors: []APIError{
 			{"channel_not_found", "Value given for `channel_id` was invalid."},
 			{"channel_type_not_supported", "Value given for `channel_id` was a group dm, direct message, or #general channel."},
@@ -2592,6 +2649,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.setTeams ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.setTeams.json"},
 		Errors: []APIError{
 			{"cannot_add_legacy_disconnected_channel_to_workspaces", "Cannot add legacy disconnected channel to workspaces"},
 			{"cannot_move_local_channel", "This API cannot be used to move a local channel from one workspace to another."},
@@ -2619,6 +2677,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.unarchive ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.unarchive.json"},
 		Errors: []APIError{
 			{"channel_not_archived", "The passed channel is not currently archived."},
 			{"channel_not_found", "The value passed for `channel_id` was invalid."},
@@ -2649,6 +2708,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.conversations:manage_objects"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.conversations.unlinkObjects ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.conversations.unlinkObjects.json"},
 		Errors: []APIError{
 			{"channel_not_found", "Value passed for `channel` is invalid."},
 			{"invalid_name_specials", "Value passed for `name` contained unallowed special characters or upper case characters."},
@@ -2699,6 +2759,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.teams:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.emoji.add ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.emoji.add.json"},
 		Errors: []APIError{
 			{"emoji_limit_reached", "Unable to add emoji due to limit reached."},
 			{"error_bad_format", "Invalid image data was provided."},
@@ -2728,6 +2789,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.teams:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.emoji.addAlias ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.emoji.addAlias.json"},
 		Errors: []APIError{
 			{"emoji_limit_reached", "Unable to add emoji due to limit reached."},
 			{"error_bad_name_i18n", "Value passed for `name` was invalid."},
@@ -2748,6 +2810,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.teams:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.emoji.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.emoji.list.json"},
 		Errors: []APIError{
 			{"feature_not_enabled", "The Admin APIs feature is not enabled for this team."},
 			{"invalid_cursor", "Value passed for `cursor` was not valid or is no longer valid."},
@@ -2761,6 +2824,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.teams:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.emoji.remove ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.emoji.remove.json"},
 		Errors: []APIError{
 			{"emoji_not_found", "Value passed for `name` was invalid."},
 			{"failed_to_remove_emoji", "Failed to remove the specified emoji."},
@@ -2776,6 +2840,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.teams:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.emoji.rename ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.emoji.rename.json"},
 		Errors: []APIError{
 			{"cannot_resolve_alias", "The alias emoji could not be resolved"},
 			{"error_bad_name_i18n", "Value passed for `new_name` was invalid."},
@@ -2796,6 +2861,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.workflows:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.functions.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.functions.list.json"},
 		Errors: []APIError{
 			{"invalid_cursor", "Value passed for `cursor` was not valid or is no longer valid."},
 			{"not_allowed", "The user is not allowed to access this API method."},
@@ -2809,6 +2875,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.workflows:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.functions.permissions.lookup ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.functions.permissions.lookup.json"},
 		Errors: []APIError{
 			{"access_denied", "This actor does not have access to the permissions on this resource."},
 			{"restricted_action", "User does not have access to this API."},
@@ -2821,6 +2888,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.workflows:read", "admin.workflows:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.functions.permissions.set ; https://api.slack.com/legacy/oauth-scopes (= https://docs.slack.dev/legacy/legacy-authentication/legacy-oauth-scopes; crawl 2025-03-27, row admin.workflows:write) ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.functions.permissions.set.json"},
 		Errors: []APIError{
 			{"access_denied", "This actor does not have access to the permissions on this resource."},
 			{"function_not_found", "The referenced function does not exist."},
@@ -2840,6 +2908,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.invites:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.inviteRequests.approve ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.inviteRequests.approve.json"},
 		Errors: []APIError{
 			{"already_processed", "The `invite_request_id` passed has already been approved or denied."},
 			{"failed_to_send_invite", "The actual invite (separate from approval) failed to process. This may happen because the user is disabled, already in the team, etc."},
@@ -2857,6 +2926,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.invites:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.inviteRequests.approved.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.inviteRequests.approved.list.json"},
 		Errors: []APIError{
 			{"feature_not_enabled", "The Invite Requests admin APIs feature is not enabled"},
 			{"missing_scope", "This token doesn't have the scope required."},
@@ -2871,6 +2941,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.invites:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.inviteRequests.denied.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.inviteRequests.denied.list.json"},
 		Errors: []APIError{
 			{"feature_not_enabled", "The Invite Request admin APIs feature is not enabled"},
 			{"missing_scope", "This token doesn't have the scope required."},
@@ -2885,6 +2956,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.invites:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.inviteRequests.deny ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.inviteRequests.deny.json"},
 		Errors: []APIError{
 			{"already_processed", "The `invite_request_id` passed has already been approved or denied."},
 			{"feature_not_enabled", "The Invite Request Admin APIs feature is not enabled"},
@@ -2901,6 +2973,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.invites:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.inviteRequests.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.inviteRequests.list.json"},
 		Errors: []APIError{
 			{"feature_not_enabled", "The Invite Request Admin APIs feature is not enabled"},
 			{"missing_scope", "This token doesn't have the scope required."},
@@ -2927,6 +3000,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.roles:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.roles.addAssignments ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.roles.addAssignments.json"},
 		Errors: []APIError{
 			{"cannot_modify_role_admin", "The user does not have permission to modify the admin role."},
 			{"failed_for_some_entities", "At least one role scope ID was invalid"},
@@ -2948,6 +3022,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.roles:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.roles.listAssignments ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.roles.listAssignments.json"},
 		Errors: []APIError{
 			{"feature_not_enabled", "This API is currently not enabled."},
 			{"invalid_actor", "This API is only enabled for the Admins/Owners."},
@@ -2964,6 +3039,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.roles:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.roles.removeAssignments ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.roles.removeAssignments.json"},
 		Errors: []APIError{
 			{"cannot_modify_role_admin", "Cannot modify role admin."},
 			{"failed_for_some_entities", "At least one role scope ID was invalid"},
@@ -3019,6 +3095,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.teams:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.teams.admins.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.teams.admins.list.json"},
 		Errors: []APIError{
 			{"feature_not_enabled", "The Admin APIs feature is not enabled for this team."},
 			{"invalid_auth", "The given token is not authorized for the requested `team_id`."},
@@ -3035,6 +3112,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.teams:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier1, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.teams.create ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.teams.create.json"},
 		Errors: []APIError{
 			{"bad_url", "Invalid URL. Note that domains can be at most 21 characters."},
 			{"could_not_create_workspace", "The workspace could not be created."},
@@ -3054,6 +3132,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.teams:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.teams.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.teams.list.json"},
 		Errors: []APIError{
 			{"feature_not_enabled", "The Admin APIs feature is not enabled for this team."},
 			{"invalid_cursor", "Invalid cursor."},
@@ -3068,6 +3147,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.teams:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.teams.owners.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.teams.owners.list.json"},
 		Errors: []APIError{
 			{"feature_not_enabled", "The Admin APIs feature is not enabled for this team."},
 			{"invalid_auth", "The given token is not authorized for the requested team."},
@@ -3083,6 +3163,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.teams:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.teams.settings.info ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.teams.settings.info.json"},
 		Errors: []APIError{
 			{"failed_to_fetch_info", "There was an error fetching info for this workspace."},
 			{"feature_not_enabled", "The Admin APIs feature is not enabled for this team."},
@@ -3096,6 +3177,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.teams:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.teams.settings.setDefaultChannels ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.teams.settings.setDefaultChannels.json"},
 		Errors: []APIError{
 			{"failed_to_set_default_channels", "We encountered an error while trying to set the default channel."},
 			{"feature_not_enabled", "The Admin APIs feature is not enabled for this team."},
@@ -3113,6 +3195,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.teams:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.teams.settings.setDescription ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.teams.settings.setDescription.json"},
 		Errors: []APIError{
 			{"failed_to_set_description", "There was an error setting the description."},
 			{"feature_not_enabled", "The Admin APIs feature is not enabled for this team."},
@@ -3126,6 +3209,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.teams:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.teams.settings.setDiscoverability ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.teams.settings.setDiscoverability.json"},
 		Errors: []APIError{
 			{"discoverability_setting_invalid", "The discovery setting must be set to one of `open`, `invite_only`, `closed`, or `unlisted`."},
 			{"failed_to_set_discoverability", "There was an error setting the discoverability of this workspace."},
@@ -3140,6 +3224,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.teams:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.teams.settings.setIcon ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.teams.settings.setIcon.json"},
 		Errors: []APIError{
 			{"failed_to_set_icon", "Setting the url in the database failed. This may be transient, please try again soon."},
 			{"feature_not_enabled", "The Admin APIs feature is not enabled for this team."},
@@ -3156,6 +3241,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.teams:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.teams.settings.setName ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.teams.settings.setName.json"},
 		Errors: []APIError{
 			{"failed_to_set_name", "Returned when there is an error to set the name"},
 			{"feature_not_enabled", "The Admin APIs feature is not enabled for this team."},
@@ -3169,6 +3255,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.usergroups:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier1, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.usergroups.addChannels ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.usergroups.addChannels.json"},
 		Errors: []APIError{
 			{"channel_not_found", "At least one of the provided channel IDs could not be found, or one of the channels has a type that is not supported."},
 			{"feature_not_enabled", "The Admin APIs feature is not enabled for this workspace."},
@@ -3190,6 +3277,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.teams:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.usergroups.addTeams ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.usergroups.addTeams.json"},
 		Errors: []APIError{
 			{"auto_provision_failure", "A failure occurred while assigning IDP group members to a specific workspace; see `errors` element for a list of failed team IDs."},
 			{"internal_error", "An unexpected error occurred."},
@@ -3208,6 +3296,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.usergroups:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.usergroups.listChannels ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.usergroups.listChannels.json"},
 		Errors: []APIError{
 			{"feature_not_enabled", "The Admin APIs feature is not enabled for this workspace."},
 			{"invalid_auth", "The workspace specified is not part of this Enterprise organization."},
@@ -3227,6 +3316,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.usergroups:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.usergroups.removeChannels ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.usergroups.removeChannels.json"},
 		Errors: []APIError{
 			{"channel_not_found", "At least one of the provided channel IDs could not be found, or one of those channels has a type that is not supported."},
 			{"feature_not_enabled", "The Admin APIs feature is not enabled for this workspace."},
@@ -3245,6 +3335,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.teams:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.usergroups.removeTeams ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.usergroups.removeTeams.json"},
 		Errors: []APIError{
 			{"internal_error", "An unexpected error occurred."},
 			{"invalid_team_ids", "One or more team IDs provided were invalid; see the `errors` field in the response for the list of invalid team IDs."},
@@ -3260,6 +3351,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.users:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.users.assign ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.users.assign.json"},
 		Errors: []APIError{
 			{"feature_not_enabled", "The Admin APIs feature is not enabled for this team"},
 			{"invalid_role_for_user", "The requested status is incompatible with the user's role on another workspace."},
@@ -3280,6 +3372,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.users:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.users.getExpiration ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.users.getExpiration.json"},
 		Errors: []APIError{
 			{"no_perms", "User does not have appropriate permissions."},
 			{"not_permitted", "This action is not permitted"},
@@ -3297,6 +3390,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.users:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.users.invite ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.users.invite.json"},
 		Errors: []APIError{
 			{"already_in_team", "The user is already on the team."},
 			{"already_in_team_invited_user", "The user has already been invited to the team."},
@@ -3321,6 +3415,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.users:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.users.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.users.list.json"},
 		Errors: []APIError{
 			{"feature_not_enabled", "The Admin APIs feature is not enabled for this team."},
 			{"include_deactivated_user_workspaces_invalid", "`include_deactivated_user_workspaces` only applies with org token and no team_id."},
@@ -3337,6 +3432,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.users:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.users.remove ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.users.remove.json"},
 		Errors: []APIError{
 			{"cannot_modify_primary_owner", "The primary owner cannot be modified."},
 			{"failed_to_remove_user_from_workspace", "Removing this user from the workspace failed."},
@@ -3355,6 +3451,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.users:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.users.session.clearSettings ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.users.session.clearSettings.json"},
 		Errors: []APIError{
 			{"admin_unauthorized", "The owner of this token isn't authorized to clear sessions."},
 			{"bots_not_allowed", "Bot users may not have their settings cleared."},
@@ -3374,6 +3471,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.users:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.users.session.getSettings ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.users.session.getSettings.json"},
 		Errors: []APIError{
 			{"admin_unauthorized", "The owner of this token isn't authorized to list sessions."},
 			{"bots_not_allowed", "Bot sessions are not listed by this method."},
@@ -3394,6 +3492,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.users:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.users.session.invalidate ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.users.session.invalidate.json"},
 		Errors: []APIError{
 			{"admin_unauthorized", "The token provided doesn't have permission to revoke a session."},
 			{"cannot_invalidate_primary_owner", "Only the primary owner of an organization can invalidate a primary owner's sessions."},
@@ -3413,6 +3512,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.users:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.users.session.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.users.session.list.json"},
 		Errors: []APIError{
 			{"admin_unauthorized", "The owner of this token isn't authorized to list sessions."},
 			{"bots_not_allowed", "Bot sessions are not listed by this method."},
@@ -3435,6 +3535,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.users:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.users.session.reset ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.users.session.reset.json"},
 		Errors: []APIError{
 			{"cannot_reset_bot", "Cannot reset bot users"},
 			{"cannot_reset_primary_owner", "Only primary owner can reset primary owner's sessions"},
@@ -3454,6 +3555,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.users:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.users.session.resetBulk ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.users.session.resetBulk.json"},
 		Errors: []APIError{
 			{"cannot_reset_bot", "Cannot reset bot users"},
 			{"cannot_reset_primary_owner", "Only primary owner can reset primary owner's sessions"},
@@ -3476,6 +3578,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.users:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.users.session.setSettings ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.users.session.setSettings.json"},
 		Errors: []APIError{
 			{"admin_unauthorized", "The token provided doesn't have permission to revoke a session."},
 			{"at_least_one_session_setting_required", "At least one session setting is required."},
@@ -3498,6 +3601,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.users:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.users.setAdmin ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.users.setAdmin.json"},
 		Errors: []APIError{
 			{"cannot_modify_primary_owner", "The primary owner cannot be modified."},
 			{"failed_to_set_admin_on_workspaces", "Failed to set the user as an admin on all workspaces."},
@@ -3517,6 +3621,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.users:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.users.setExpiration ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.users.setExpiration.json"},
 		Errors: []APIError{
 			{"failed_looking_up_user", "We couldn't find the requested user."},
 			{"failed_to_set_expiration", "The expiration could not be set for the user."},
@@ -3541,6 +3646,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.users:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.users.setOwner ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.users.setOwner.json"},
 		Errors: []APIError{
 			{"cannot_modify_primary_owner", "The primary owner cannot be modified."},
 			{"failed_to_set_owner_on_workspaces", "Failed to set the user as an owner on all workspaces."},
@@ -3562,6 +3668,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.users:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.users.setRegular ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.users.setRegular.json"},
 		Errors: []APIError{
 			{"cannot_modify_primary_owner", "The primary owner cannot be modified."},
 			{"cannot_set_org_admin_to_regular_at_workspace_level", "Org admins cannot be set to regular at the workspace level. Change their user type at the org level instead."},
@@ -3581,6 +3688,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.users:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier1, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.users.unsupportedVersions.export ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.users.unsupportedVersions.export.json"},
 		Errors: []APIError{
 			{"could_not_export", "For some reason, the export could not be started"},
 			{"invalid_auth", "Invalid authentication token provided."},
@@ -3597,6 +3705,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.workflows:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.workflows.collaborators.add ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.workflows.collaborators.add.json"},
 		Errors: []APIError{
 			{"error_adding_collaborators", "There were one or more errors adding workflow collaborators"},
 			{"not_allowed", "The user is not allowed to access this API method"},
@@ -3609,6 +3718,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.workflows:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.workflows.collaborators.remove ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.workflows.collaborators.remove.json"},
 		Errors: []APIError{
 			{"error_removing_collaborators", "There were one or more errors adding workflow collaborators"},
 			{"not_allowed", "The user is not allowed to access this API method"},
@@ -3621,7 +3731,8 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.workflows:read"}}},
 		},
-		Source: "https://docs.slack.dev/reference/methods/admin.workflows.permissions.lookup ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.workflows.permissions.lookup.json",
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.workflows.permissions.lookup ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.workflows.permissions.lookup.json"},
+		Source:    "https://docs.slack.dev/reference/methods/admin.workflows.permissions.lookup ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.workflows.permissions.lookup.json",
 	},
 	{
 		Name:        "admin.workflows.search",
@@ -3629,6 +3740,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.workflows:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.workflows.search ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.workflows.search.json"},
 		Errors: []APIError{
 			{"invalid_cursor", "Value passed for `cursor` was not valid or is no longer valid."},
 			{"not_allowed", "The user is not allowed to access this API method."},
@@ -3641,6 +3753,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"client"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.workflows.triggers.types.permissions.lookup ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.workflows.triggers.types.permissions.lookup.json"},
 		Errors: []APIError{
 			{"restricted_action", "This actor does not have access to view the permissions on this resource"},
 			{"trigger_type_id_not_found", "The given trigger type ID(s) do not map to valid trigger types"},
@@ -3654,6 +3767,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"client"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.workflows.triggers.types.permissions.set ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.workflows.triggers.types.permissions.set.json"},
 		Errors: []APIError{
 			{"invalid_named_entities", "Named entities visibility requires a valid set of named entities to be specified"},
 			{"invalid_permission_set", "This permission set is invalid."},
@@ -3696,6 +3810,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin.workflows:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/admin.workflows.unpublish ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/admin.workflows.unpublish.json"},
 		Errors: []APIError{
 			{"error_unpublishing_workflows", "There were one or more errors unpublishing workflows"},
 			{"not_allowed", "The user is not allowed to access this API method"},
@@ -3789,6 +3904,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			Bot: {Kind: Accepted, Clauses: []Clause{{"chat:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/agents.sessions.rename (argument token) ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/agents.sessions.rename.json"},
 		Errors: []APIError{
 			{"channel_not_found", "The specified channel does not exist or is not accessible."},
 			{"feature_disabled", "The agent tasks feature is not enabled for this workspace."},
@@ -3813,6 +3929,7 @@ var methods = [...]Method{
 		Conditional: []Conditional{
 			{Scope: "chat:write.customize", When: "username, icon_url or icon_emoji is set", Args: []string{"username", "icon_url", "icon_emoji"}, Fields: nil, Source: "docs JSON args of agents.sessions.setStatus"},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/agents.sessions.setStatus ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/agents.sessions.setStatus.json"},
 		Errors: []APIError{
 			{"channel_not_found", "The specified channel does not exist or is not accessible."},
 			{"feature_disabled", "The agent tasks feature is not enabled for this workspace."},
@@ -3830,6 +3947,7 @@ var methods = [...]Method{
 		Name:        "api.test",
 		Description: "Checks API calling code.",
 		Auth:        NoToken,
+		RateLimit:   RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/api.test ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/api.test.json ; https://docs.slack.dev/legacy/legacy-custom-integrations/legacy-custom-integrations-bot-users#legacy-methods (table shows only its first 10 rows)"},
 		Note:        "docs list no token argument (testing method; optional error arg only)",
 		Source:      "https://docs.slack.dev/reference/methods/api.test ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/api.test.json ; https://docs.slack.dev/legacy/legacy-custom-integrations/legacy-custom-integrations-bot-users#legacy-methods (table shows only its first 10 rows)",
 	},
@@ -3839,6 +3957,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"hosting:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/apps.activities.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.activities.list.json"},
 		Errors: []APIError{
 			{"free_team_not_allowed", "Feature is only available on a paid team."},
 			{"internal_error", "Something went wrong on our end, please try again."},
@@ -3858,6 +3977,7 @@ var methods = [...]Method{
 			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/apps.auth.external.delete ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.auth.external.delete.json"},
 		Errors: []APIError{
 			{"app_not_found", "The provided `app_id` was not found"},
 			{"invalid_args", "The arguments provided to this API are invalid"},
@@ -3879,6 +3999,7 @@ var methods = [...]Method{
 			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/apps.auth.external.get ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.auth.external.get.json"},
 		Errors: []APIError{
 			{"access_token_exchange_failed", "There was an error while attempting to exchange or refresh token"},
 			{"method_not_supported", "This API method is not supported"},
@@ -3894,6 +4015,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			AppLevel: {Kind: Accepted, Clauses: []Clause{{"connections:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/apps.connections.open ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.connections.open.json ; https://docs.slack.dev/reference/scopes/connections.write (Supported token types: App-level; Compatible API methods: apps.connections.open); https://api.slack.com/legacy/oauth-scopes (= https://docs.slack.dev/legacy/legacy-authentication/legacy-oauth-scopes; crawl 2025-03-27)"},
 		Errors: []APIError{
 			{"forbidden_team", "The authenticated team cannot use this API"},
 			{"insecure_request", "The method was not called via a `POST` request."},
@@ -3910,6 +4032,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"datastore:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/apps.datastore.bulkDelete ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.datastore.bulkDelete.json"},
 		Errors: []APIError{
 			{"access_denied", "Not authorized to access the datastore."},
 			{"app_not_hosted", "The app developer is not using a Slack-hosted environment. App datastores are exclusively available for Slack-hosted apps."},
@@ -3934,6 +4057,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"datastore:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/apps.datastore.bulkGet ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.datastore.bulkGet.json"},
 		Errors: []APIError{
 			{"access_denied", "Not authorized to access the datastore."},
 			{"app_not_hosted", "The app developer is not using a Slack-hosted environment. App datastores are exclusively available for Slack-hosted apps."},
@@ -3958,6 +4082,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"datastore:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/apps.datastore.bulkPut ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.datastore.bulkPut.json"},
 		Errors: []APIError{
 			{"access_denied", "Not authorized to access the datastore."},
 			{"app_not_hosted", "The app developer is not using a Slack-hosted environment. App datastores are exclusively available for Slack-hosted apps."},
@@ -3983,6 +4108,7 @@ var methods = [...]Method{
 			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/apps.datastore.count (argument app_id) ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.datastore.count.json"},
 		Errors: []APIError{
 			{"access_denied", "Not authorized to access the datastore."},
 			{"app_not_hosted", "The app developer is not using a Slack-hosted environment. App datastores are exclusively available for Slack-hosted apps."},
@@ -4006,6 +4132,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"datastore:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/apps.datastore.delete ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.datastore.delete.json"},
 		Errors: []APIError{
 			{"access_denied", "Not authorized to access the datastore."},
 			{"app_not_hosted", "The app developer is not using a Slack-hosted environment. App datastores are exclusively available for Slack-hosted apps."},
@@ -4027,6 +4154,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"datastore:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/apps.datastore.get ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.datastore.get.json"},
 		Errors: []APIError{
 			{"access_denied", "Not authorized to access to the datastore."},
 			{"app_not_hosted", "The app developer is not using a Slack-hosted environment. App datastores are exclusively available for Slack-hosted apps."},
@@ -4049,6 +4177,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"datastore:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/apps.datastore.put ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.datastore.put.json"},
 		Errors: []APIError{
 			{"access_denied", "Not authorized to access the datastore."},
 			{"app_not_hosted", "The app developer is not using a Slack-hosted environment. App datastores are exclusively available for Slack-hosted apps."},
@@ -4072,6 +4201,7 @@ var methods = [...]Method{
 			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/apps.datastore.query (argument app_id) ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.datastore.query.json"},
 		Errors: []APIError{
 			{"access_denied", "Not authorized to access the datastore."},
 			{"app_not_hosted", "The app developer is not using a Slack-hosted environment. App datastores are exclusively available for Slack-hosted apps."},
@@ -4095,6 +4225,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"datastore:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/apps.datastore.update ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.datastore.update.json"},
 		Errors: []APIError{
 			{"access_denied", "Not authorized to access the datastore."},
 			{"app_not_hosted", "The app developer is not using a Slack-hosted environment. App datastores are exclusively available for Slack-hosted apps."},
@@ -4116,6 +4247,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			AppLevel: {Kind: Accepted, Clauses: []Clause{{"authorizations:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier5, Limit: "", Source: "https://docs.slack.dev/reference/methods/apps.event.authorizations.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.event.authorizations.list.json ; https://api.slack.com/scopes (crawl 2025-03-27, github.com/jaewilson07/AgentMafia@4f38275:TEST/crawler_routes/crawl/api_slack_com/scopes.md) (authorizations:read token type: App level); https://api.slack.com/legacy/oauth-scopes (= https://docs.slack.dev/legacy/legacy-authentication/legacy-oauth-scopes; crawl 2025-03-27) (authorizations:read -> apps.event.authorizations.list)"},
 		Errors: []APIError{
 			{"auth_mismatch", "The given authorization token is not associated with the app that sent this event."},
 			{"internal_error", "An unexpected error occurred while finding authorizations for this event."},
@@ -4130,6 +4262,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"app_configurations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier1, Limit: "", Source: "https://docs.slack.dev/reference/methods/apps.icon.set ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.icon.set.json"},
 		Errors: []APIError{
 			{"error_bad_format", "Icon must be a valid image file."},
 			{"icon_not_accessible", "The icon URL is not accessible or returned an error (e.g. 404 Not Found). Please verify the URL is publicly reachable and returns a valid image."},
@@ -4150,6 +4283,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			Configuration: {Kind: Accepted, Clauses: []Clause{{"app_configurations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/apps.managed.permissions.set ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.managed.permissions.set.json"},
 		Errors: []APIError{
 			{"access_denied", "The token was not issued to a manager app that is eligible to configure managed apps."},
 			{"app_not_found", "This app does not exist."},
@@ -4170,6 +4304,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			Configuration: {Kind: Accepted, Clauses: []Clause{{"app_configurations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier1, Limit: "", Source: "https://docs.slack.dev/reference/methods/apps.manifest.create ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.manifest.create.json"},
 		Errors: []APIError{
 			{"dynamic_client_registration_failed", "Dynamic client registration failed for an MCP server that requires OAuth authentication."},
 			{"dynamic_client_registration_invalid_redirect_uri", "The remote server rejected Slack's redirect URI during Dynamic Client Registration. The server must allowlist https://oauth2.slack.com/external/auth/callback as a valid redirect URI."},
@@ -4203,6 +4338,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			Configuration: {Kind: Accepted, Clauses: []Clause{{"app_configurations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier1, Limit: "", Source: "https://docs.slack.dev/reference/methods/apps.manifest.delete ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.manifest.delete.json"},
 		Errors: []APIError{
 			{"app_not_eligible", "The specified app is not eligible for this API."},
 			{"app_not_found", "The specified app was not found."},
@@ -4220,6 +4356,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			Configuration: {Kind: Accepted, Clauses: []Clause{{"app_configurations:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/apps.manifest.export ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.manifest.export.json"},
 		Errors: []APIError{
 			{"app_not_eligible", "The specified app is not eligible for this API."},
 			{"app_not_found", "The specified app was not found or has been deleted."},
@@ -4238,6 +4375,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			Configuration: {Kind: Accepted, Clauses: []Clause{{"app_configurations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier1, Limit: "", Source: "https://docs.slack.dev/reference/methods/apps.manifest.update ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.manifest.update.json"},
 		Errors: []APIError{
 			{"app_not_eligible", "The specified app is not eligible for this API."},
 			{"app_not_found", "The specified app was not found or has been deleted."},
@@ -4268,6 +4406,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			Configuration: {Kind: Accepted, Clauses: []Clause{{"app_configurations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/apps.manifest.validate ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.manifest.validate.json"},
 		Errors: []APIError{
 			{"app_not_eligible", "The specified app is not eligible for this API."},
 			{"app_not_owned_by_manager_app", "The specified app is not managed by the calling manager app. A manager app can only validate apps that it originally created via apps.manifest.create."},
@@ -4360,6 +4499,7 @@ var methods = [...]Method{
 			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier1, Limit: "", Source: "https://docs.slack.dev/reference/methods/apps.uninstall (error no_permission) ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.uninstall.json"},
 		Errors: []APIError{
 			{"bad_client_secret", "Value passed for `client_secret` was invalid."},
 			{"client_id_token_mismatch", "The provided client ID and token do not belong to the same app."},
@@ -4395,6 +4535,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"users:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/apps.user.connection.update ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/apps.user.connection.update.json"},
 		Errors: []APIError{
 			{"app_not_found", "The app was not found."},
 			{"app_not_subscribed", "The app is not subscribed to the required events."},
@@ -4414,6 +4555,7 @@ var methods = [...]Method{
 		Arguments: []Argument{
 			{Name: "channel_types", Default: []string{"public_channel"}, Values: []ArgumentValue{{"im", "search:read.im"}, {"mpim", "search:read.mpim"}, {"private_channel", "search:read.private"}, {"public_channel", "search:read.public"}}, One: "", Many: "", Note: "content_types (messages, files, channels, users, enterprise) is not mapped: no source read says how it combines with channel_types", Source: "docs JSON args of assistant.search.context (channel_types: public_channel, private_channel, mpim, im; default public_channel; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/assistant.search.context.json) ; https://docs.slack.dev/reference/scopes/search.read.public ; https://api.slack.com/scopes/search:read.private ; https://docs.slack.dev/reference/scopes/search.read.im/ ; https://docs.slack.dev/reference/scopes/search.read.mpim/ (each scope searches messages and files in its conversation type)"},
 		},
+		RateLimit: RateLimit{Tier: Tier5, Limit: "", Source: "https://docs.slack.dev/reference/methods/assistant.search.context ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/assistant.search.context.json ; https://api.slack.com/docs/apps/data-access-api#required-scopes ; https://api.slack.com/legacy/oauth-scopes (= https://docs.slack.dev/legacy/legacy-authentication/legacy-oauth-scopes; crawl 2025-03-27): rows search:read, search:read.public, seamless.user ; https://api.slack.com/scopes (crawl 2025-03-27)"},
 		Errors: []APIError{
 			{"assistant_search_context_disabled", "We're having issues returning your search results. Please wait and try again."},
 			{"context_channel_not_found", "Specified `context_channel_id` is invalid or the user lacks permission to view it."},
@@ -4437,7 +4579,8 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"search:read.public"}}},
 			LegacyBot: {Kind: Unknown},
 		},
-		Source: "https://docs.slack.dev/reference/methods/assistant.search.info ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/assistant.search.info.json",
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/assistant.search.info ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/assistant.search.info.json"},
+		Source:    "https://docs.slack.dev/reference/methods/assistant.search.info ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/assistant.search.info.json",
 	},
 	{
 		Name:        "assistant.threads.setStatus",
@@ -4446,6 +4589,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"assistant:write", "chat:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier5, Limit: "", Source: "https://docs.slack.dev/reference/methods/assistant.threads.setStatus (Usage info, Scope update) ; https://docs.slack.dev/changelog/2026/03/05/set-status-scope-update ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/assistant.threads.setStatus.json"},
 		Errors: []APIError{
 			{"channel_not_found", "Error returned when given an invalid channel_id"},
 			{"invalid_thread_ts", "Error returned when given an invalid thread_ts"},
@@ -4461,6 +4605,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"assistant:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/assistant.threads.setSuggestedPrompts ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/assistant.threads.setSuggestedPrompts.json"},
 		Errors: []APIError{
 			{"channel_not_found", "Error returned when given an invalid channel_id"},
 			{"invalid_thread_ts", "Thread not found"},
@@ -4476,6 +4621,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"assistant:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/assistant.threads.setTitle ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/assistant.threads.setTitle.json"},
 		Errors: []APIError{
 			{"channel_not_found", "Error returned when given an invalid channel_id"},
 			{"invalid_thread_ts", "Thread not found"},
@@ -4490,6 +4636,7 @@ var methods = [...]Method{
 			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Accepted, Clauses: nil},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/auth.revoke ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/auth.revoke.json ; https://docs.slack.dev/legacy/legacy-custom-integrations/legacy-custom-integrations-bot-users#legacy-methods (table shows only its first 10 rows)"},
 		Errors: []APIError{
 			{"internal_error", "Internal system error"},
 			{"not_bearer_token", "Incompatible token type provided"},
@@ -4505,6 +4652,7 @@ var methods = [...]Method{
 			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/auth.teams.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/auth.teams.list.json"},
 		Errors: []APIError{
 			{"internal_error", "There was an internal error."},
 			{"invalid_auth", "The token doesn't have access to this endpoint."},
@@ -4522,6 +4670,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: nil},
 			LegacyBot: {Kind: Accepted, Clauses: nil},
 		},
+		RateLimit: RateLimit{Tier: Tier5, Limit: "", Source: "https://docs.slack.dev/reference/methods/auth.test (Usage info) ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/auth.test.json ; https://docs.slack.dev/legacy/legacy-custom-integrations/legacy-custom-integrations-bot-users#legacy-methods (table shows only its first 10 rows)"},
 		Errors: []APIError{
 			{"internal_error", "An internal error has been found."},
 			{"invalid_auth", "Method was called with invalid credentials"},
@@ -4551,6 +4700,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"bookmarks:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/bookmarks.add ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/bookmarks.add.json"},
 		Errors: []APIError{
 			{"access_denied", "Actor lacks access to the requested resource."},
 			{"cannot_bookmark_from_external_org", "File is an external file and cannot be bookmarked."},
@@ -4587,6 +4737,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"bookmarks:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/bookmarks.edit ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/bookmarks.edit.json"},
 		Errors: []APIError{
 			{"access_denied", "Actor lacks access to the requested resource."},
 			{"channel_not_found", "Channel cannot be found."},
@@ -4611,6 +4762,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"bookmarks:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/bookmarks.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/bookmarks.list.json"},
 		Errors: []APIError{
 			{"access_denied", "Actor lacks access to the requested resource."},
 			{"channel_not_found", "Channel cannot be found."},
@@ -4626,6 +4778,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"bookmarks:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/bookmarks.remove ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/bookmarks.remove.json"},
 		Errors: []APIError{
 			{"access_denied", "Actor lacks access to the requested resource."},
 			{"channel_not_found", "Channel cannot be found."},
@@ -4645,6 +4798,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"users:read"}}},
 			LegacyBot: {Kind: Accepted, Clauses: []Clause{{"bot"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/bots.info ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/bots.info.json ; https://docs.slack.dev/legacy/legacy-custom-integrations/legacy-custom-integrations-bot-users#legacy-methods (table shows only its first 10 rows)"},
 		Errors: []APIError{
 			{"bot_not_found", "Value passed for `bot` was invalid."},
 			{"bots_not_found", "At least one value passed for `bots` was invalid."},
@@ -4673,6 +4827,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"calls:write"}}},
 			LegacyBot: {Kind: Accepted, Clauses: []Clause{{"bot"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/calls.add ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/calls.add.json ; https://docs.slack.dev/legacy/legacy-custom-integrations/legacy-custom-integrations-bot-users#legacy-methods (table shows only its first 10 rows)"},
 		Errors: []APIError{
 			{"internal_error", "An unexpected error has occurred while trying to register the Call."},
 			{"invalid_created_by", "The `created_by` user ID is invalid."},
@@ -4691,6 +4846,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"calls:write"}}},
 			LegacyBot: {Kind: Accepted, Clauses: []Clause{{"bot"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/calls.end ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/calls.end.json ; https://docs.slack.dev/legacy/legacy-custom-integrations/legacy-custom-integrations-bot-users#legacy-methods (table shows only its first 10 rows)"},
 		Errors: []APIError{
 			{"inactive_call", "The Call has been already stopped."},
 			{"internal_error", "An unexpected error has occurred while ending the Call."},
@@ -4707,6 +4863,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"calls:read"}}},
 			LegacyBot: {Kind: Accepted, Clauses: []Clause{{"bot"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/calls.info ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/calls.info.json ; https://docs.slack.dev/legacy/legacy-custom-integrations/legacy-custom-integrations-bot-users#legacy-methods (table shows only its first 10 rows)"},
 		Errors: []APIError{
 			{"internal_error", "An unexpected error occurred while finding information about this Call."},
 			{"not_implemented", "This method is not available."},
@@ -4721,6 +4878,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"calls:write"}}},
 			LegacyBot: {Kind: Accepted, Clauses: []Clause{{"bot"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/calls.participants.add ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/calls.participants.add.json ; https://docs.slack.dev/legacy/legacy-custom-integrations/legacy-custom-integrations-bot-users#legacy-methods (table shows only its first 10 rows)"},
 		Errors: []APIError{
 			{"bad_users", "At least one specified user is already part of the Call."},
 			{"inactive_call", "The Call has been already ended."},
@@ -4740,6 +4898,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"calls:write"}}},
 			LegacyBot: {Kind: Accepted, Clauses: []Clause{{"bot"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/calls.participants.remove ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/calls.participants.remove.json ; https://docs.slack.dev/legacy/legacy-custom-integrations/legacy-custom-integrations-bot-users#legacy-methods (table shows only its first 10 rows)"},
 		Errors: []APIError{
 			{"bad_users", "At least one specified user is not part of the Call."},
 			{"inactive_call", "The Call has been already ended."},
@@ -4759,6 +4918,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"calls:write"}}},
 			LegacyBot: {Kind: Accepted, Clauses: []Clause{{"bot"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/calls.update ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/calls.update.json ; https://docs.slack.dev/legacy/legacy-custom-integrations/legacy-custom-integrations-bot-users#legacy-methods (table shows only its first 10 rows)"},
 		Errors: []APIError{
 			{"internal_error", "An unexpected exception occurred while updating the Call info."},
 			{"invalid_call_id", "The Call's `id` was invalid."},
@@ -4774,6 +4934,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"canvases:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/canvases.access.delete ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/canvases.access.delete.json"},
 		Errors: []APIError{
 			{"canvas_disabled_user_team", "Canvas is disabled on user's team."},
 			{"canvas_not_found", "The canvas you wish to revoke permissions for is not available."},
@@ -4792,6 +4953,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"canvases:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/canvases.access.set ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/canvases.access.set.json"},
 		Errors: []APIError{
 			{"canvas_disabled_user_team", "Canvas is disabled on user's team"},
 			{"canvas_not_found", "The canvas you wish to update permissions for is not available."},
@@ -4812,6 +4974,7 @@ var methods = [...]Method{
 			LegacyBot:    {Kind: Unknown},
 			SeamlessUser: {Kind: Accepted, Clauses: []Clause{{"seamless.user"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/canvases.create ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/canvases.create.json"},
 		Errors: []APIError{
 			{"canvas_creation_failed", "Canvas was unable to be created."},
 			{"canvas_disabled_user_team", "Canvas is disabled on user's team"},
@@ -4831,6 +4994,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"canvases:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/canvases.delete ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/canvases.delete.json"},
 		Errors: []APIError{
 			{"canvas_deleting_disabled", "This functionality is disabled."},
 			{"canvas_not_found", "The canvas does not exist, or is not visible to the calling user."},
@@ -4847,6 +5011,7 @@ var methods = [...]Method{
 			LegacyBot:    {Kind: Unknown},
 			SeamlessUser: {Kind: Accepted, Clauses: []Clause{{"seamless.user"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/canvases.edit ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/canvases.edit.json"},
 		Errors: []APIError{
 			{"canvas_disabled_user_team", "Canvas is disabled on user's team"},
 			{"canvas_editing_failed", "The changes to the canvas failed to be applied."},
@@ -4876,6 +5041,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"canvases:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/canvases.sections.lookup ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/canvases.sections.lookup.json"},
 		Errors: []APIError{
 			{"canvas_deleted", "The canvas you wish to search is not available."},
 			{"canvas_disabled_user_team", "Canvas is disabled on user's team."},
@@ -5084,6 +5250,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"chat:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/chat.appendStream ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/chat.appendStream.json"},
 		Errors: []APIError{
 			{"as_user_not_supported", "The `as_user` parameter does not function with workspace apps."},
 			{"channel_not_found", "Value passed for `channel` was invalid."},
@@ -5144,7 +5311,8 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"chat:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
-		Classic: []string{"chat:write:bot", "chat:write:user", "seamless.user:bot", "seamless.user:user"},
+		Classic:   []string{"chat:write:bot", "chat:write:user", "seamless.user:bot", "seamless.user:user"},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/chat.delete ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/chat.delete.json"},
 		Errors: []APIError{
 			{"cant_delete_message", "Authenticated user does not have permission to delete this message."},
 			{"channel_not_found", "Value passed for `channel` was invalid."},
@@ -5160,7 +5328,8 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"chat:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
-		Classic: []string{"chat:write:bot", "chat:write:user"},
+		Classic:   []string{"chat:write:bot", "chat:write:user"},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/chat.deleteScheduledMessage ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/chat.deleteScheduledMessage.json"},
 		Errors: []APIError{
 			{"bad_token", "The provided `token` was invalid."},
 			{"channel_not_found", "The `channel` passed is either an invalid ID or does not exist."},
@@ -5176,6 +5345,7 @@ var methods = [...]Method{
 			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier5, Limit: "", Source: "https://docs.slack.dev/reference/methods/chat.getPermalink ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/chat.getPermalink.json"},
 		Errors: []APIError{
 			{"channel_not_found", "Value passed for `channel` was invalid."},
 			{"message_not_found", "The message identified by `message_ts` could not be found."},
@@ -5191,7 +5361,8 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"chat:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
-		Classic: []string{"chat:write:bot", "chat:write:user"},
+		Classic:   []string{"chat:write:bot", "chat:write:user"},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/chat.meMessage ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/chat.meMessage.json"},
 		Errors: []APIError{
 			{"channel_not_found", "Value passed for `channel` was invalid."},
 			{"is_archived", "Channel has been archived."},
@@ -5210,7 +5381,8 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"chat:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
-		Classic: []string{"chat:write:bot", "chat:write:user"},
+		Classic:   []string{"chat:write:bot", "chat:write:user"},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/chat.postEphemeral ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/chat.postEphemeral.json"},
 		Errors: []APIError{
 			{"cannot_reply_to_message", "This message type cannot have thread replies."},
 			{"channel_not_found", "Value passed for `channel` was invalid."},
@@ -5243,6 +5415,7 @@ var methods = [...]Method{
 			{Scope: "chat:write.customize", When: "username, icon_url or icon_emoji is set", Args: []string{"username", "icon_url", "icon_emoji"}, Fields: nil, Source: "https://api.slack.com/messaging/sending"},
 			{Scope: "chat:write.public", When: "the app posts to a public channel it is not a member of", Args: nil, Fields: nil, Source: "https://api.slack.com/scopes/chat:write.public"},
 		},
+		RateLimit: RateLimit{Tier: Tier5, Limit: "", Source: "https://docs.slack.dev/reference/methods/chat.postMessage ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/chat.postMessage.json"},
 		Errors: []APIError{
 			{"app_access_restricted", "The user does not have permission to use this app."},
 			{"as_user_not_supported", "The `as_user` parameter does not function with workspace apps."},
@@ -5295,7 +5468,8 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"chat:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
-		Classic: []string{"chat:write:bot", "chat:write:user"},
+		Classic:   []string{"chat:write:bot", "chat:write:user"},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/chat.scheduleMessage ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/chat.scheduleMessage.json"},
 		Errors: []APIError{
 			{"channel_not_found", "Value passed for `channel` was invalid."},
 			{"invalid_blocks", "Blocks submitted with this message are not valid"},
@@ -5333,6 +5507,7 @@ var methods = [...]Method{
 			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/chat.scheduledMessages.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/chat.scheduledMessages.list.json"},
 		Errors: []APIError{
 			{"invalid_channel", "The channel passed is invalid"},
 			{"invalid_cursor", "Provided cursor is invalid"},
@@ -5348,6 +5523,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"chat:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/chat.startStream ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/chat.startStream.json"},
 		Errors: []APIError{
 			{"channel_not_found", "Value passed for `channel` was invalid."},
 			{"channel_type_not_supported", "Channel type not supported"},
@@ -5393,6 +5569,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"chat:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/chat.stopStream ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/chat.stopStream.json"},
 		Errors: []APIError{
 			{"as_user_not_supported", "The `as_user` parameter does not function with workspace apps."},
 			{"attachment_payload_limit_exceeded", "Attachment payload size is too long."},
@@ -5442,6 +5619,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"links:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/chat.unfurl ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/chat.unfurl.json"},
 		Errors: []APIError{
 			{"cannot_auth_user", "The current user cannot be authenticated."},
 			{"cannot_find_channel", "The specified channel could not be located for this token."},
@@ -5471,7 +5649,8 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"chat:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
-		Classic: []string{"chat:write:bot", "chat:write:user", "seamless.user:bot", "seamless.user:user"},
+		Classic:   []string{"chat:write:bot", "chat:write:user", "seamless.user:bot", "seamless.user:user"},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/chat.update ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/chat.update.json"},
 		Errors: []APIError{
 			{"as_user_not_supported", "The `as_user` parameter does not function with workspace apps."},
 			{"block_mismatch", "Rich-text blocks cannot be replaced with non-rich-text blocks"},
@@ -5533,6 +5712,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"conversations.connect:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.acceptSharedInvite ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.acceptSharedInvite.json"},
 		Errors: []APIError{
 			{"channel_conversion_in_progress", "Unable to create a channel connection while a channel conversion is in progress"},
 			{"connection_limit_exceeded", "This channel has hit the limit of external connections."},
@@ -5576,6 +5756,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"conversations.connect:manage"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.approveSharedInvite ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.approveSharedInvite.json"},
 		Errors: []APIError{
 			{"already_approved", "This invite was already approved by this team."},
 			{"approval_inactive", "The approval associated with the invite ID is not active."},
@@ -5599,6 +5780,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"channels:write", "groups:write", "im:write", "mpim:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.archive ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.archive.json ; https://api.slack.com/apis/conversations-api#classic_app_scopes"},
 		Errors: []APIError{
 			{"already_archived", "Channel has already been archived."},
 			{"cant_archive_general", "You cannot archive the general channel"},
@@ -5619,6 +5801,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"canvases:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.canvases.create ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.canvases.create.json"},
 		Errors: []APIError{
 			{"canvas_creation_failed", "Canvas was unable to be created."},
 			{"canvas_disabled_user_team", "Canvas is disabled on user's team"},
@@ -5639,6 +5822,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"channels:write", "groups:write", "im:write", "mpim:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.close ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.close.json ; https://api.slack.com/apis/conversations-api#classic_app_scopes"},
 		Errors: []APIError{
 			{"channel_not_found", "Value passed for `channel` was invalid."},
 			{"external_channel_migrating", "External channel migrating."},
@@ -5657,6 +5841,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"channels:write", "groups:write", "im:write", "mpim:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.create ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.create.json ; https://api.slack.com/apis/conversations-api#classic_app_scopes"},
 		Errors: []APIError{
 			{"cannot_create_channel", "This channel is unable to be created."},
 			{"canvas_disabled_user_team", "Canvas is disabled on user's team"},
@@ -5680,6 +5865,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"conversations.connect:manage"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.declineSharedInvite ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.declineSharedInvite.json"},
 		Errors: []APIError{
 			{"approval_inactive", "This approval is no longer active, it may have expired or been declined."},
 			{"approval_not_found", "We could not find a Slack Connect approval for the invite provided."},
@@ -5698,6 +5884,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"conversations.connect:manage"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.externalInvitePermissions.set ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.externalInvitePermissions.set.json ; https://api.slack.com/legacy/oauth-scopes (= https://docs.slack.dev/legacy/legacy-authentication/legacy-oauth-scopes; crawl 2025-03-27): rows channels:write, groups:write, im:write, mpim:write"},
 		Errors: []APIError{
 			{"channel_not_found", "Cannot find channel"},
 			{"invalid_action", "The user did not provid a valid action. Valid actions are 'upgrade' or 'downgrade'."},
@@ -5716,6 +5903,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"channels:history", "groups:history", "im:history", "mpim:history"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.history ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.history.json ; https://api.slack.com/apis/conversations-api#classic_app_scopes"},
 		Errors: []APIError{
 			{"channel_is_limited_access", "The user has no access to the channel. This is only applicable to private Salesforce record channels."},
 			{"channel_not_found", "Value passed for `channel` was invalid."},
@@ -5736,6 +5924,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"channels:read", "groups:read", "im:read", "mpim:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.info ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.info.json ; https://api.slack.com/apis/conversations-api#classic_app_scopes"},
 		Errors: []APIError{
 			{"channel_is_limited_access", "The user has no access to the channel. Only applicable to Salesforce limited access channels."},
 			{"channel_not_found", "Value passed for `channel` was invalid."},
@@ -5751,6 +5940,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"channels:write", "channels:write.invites", "groups:write", "groups:write.invites", "im:write", "mpim:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.invite ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.invite.json ; https://api.slack.com/apis/conversations-api#classic_app_scopes"},
 		Errors: []APIError{
 			{"already_in_channel", "Invited user is already in the channel."},
 			{"app_cannot_join_channel", "This app cannot be invited to this channel."},
@@ -5780,6 +5970,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"conversations.connect:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.inviteShared ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.inviteShared.json"},
 		Errors: []APIError{
 			{"already_in_channel", "User is already in the channel."},
 			{"cannot_share_cross_workspace_channel", "You cannot share a cross-workspace or org-wide channel."},
@@ -5818,6 +6009,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"channels:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.join ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.join.json"},
 		Errors: []APIError{
 			{"channel_is_limited_access", "The user has no access to the channel. This is only applicable to private Salesforce record channels."},
 			{"channel_not_found", "Value passed for `channel` was invalid."},
@@ -5836,6 +6028,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"channels:write", "groups:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.kick ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.kick.json ; https://api.slack.com/apis/conversations-api#classic_app_scopes ; https://api.slack.com/legacy/oauth-scopes (= https://docs.slack.dev/legacy/legacy-authentication/legacy-oauth-scopes; crawl 2025-03-27): rows channels:write, groups:write, im:write, mpim:write, seamless.user ; github.com/slackapi/slack-api-specs@bc08db49:web-api/slack_web_openapi_v2.json (2020-10)"},
 		Errors: []APIError{
 			{"cant_kick_from_general", "User cannot be removed from #general."},
 			{"cant_kick_self", "Authenticated user can't kick themselves from a channel."},
@@ -5858,6 +6051,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"channels:write", "groups:write", "im:write", "mpim:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.leave ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.leave.json ; https://api.slack.com/apis/conversations-api#classic_app_scopes"},
 		Errors: []APIError{
 			{"cant_leave_general", "Authenticated user cannot leave the general channel"},
 			{"channel_not_found", "Value passed for `channel` was invalid."},
@@ -5880,6 +6074,7 @@ var methods = [...]Method{
 		Arguments: []Argument{
 			{Name: "types", Default: []string{"public_channel"}, Values: []ArgumentValue{{"im", "im:read"}, {"mpim", "mpim:read"}, {"private_channel", "groups:read"}, {"public_channel", "channels:read"}}, One: "", Many: "", Note: "", Source: "docs JSON args of conversations.list (types: public_channel, private_channel, mpim, im; default public_channel; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.list.json) ; https://api.slack.com/apis/conversations-api#classic_app_scopes (channels:* for public channels, groups:* private, im:* direct messages, mpim:* group direct messages)"},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.list.json ; https://api.slack.com/apis/conversations-api#classic_app_scopes"},
 		Errors: []APIError{
 			{"invalid_cursor", "Value passed for `cursor` was not valid or is no longer valid."},
 			{"invalid_limit", "Value passed for `limit` is not understood."},
@@ -5897,6 +6092,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"conversations.connect:manage"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier1, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.listConnectInvites ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.listConnectInvites.json"},
 		Errors: []APIError{
 			{"invalid_arguments", "An invalid argument was supplied to the method."},
 			{"restricted_action", "A team preference prevents the authenticated user from viewing shared channel invites."},
@@ -5911,6 +6107,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"channels:write", "groups:write", "im:write", "mpim:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.mark ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.mark.json ; https://api.slack.com/apis/conversations-api#classic_app_scopes"},
 		Errors: []APIError{
 			{"channel_not_found", "Value passed for `channel` was invalid."},
 			{"invalid_timestamp", "Value passed for `timestamp` was invalid."},
@@ -5926,6 +6123,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"channels:read", "groups:read", "im:read", "mpim:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.members ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.members.json ; https://api.slack.com/apis/conversations-api#classic_app_scopes"},
 		Errors: []APIError{
 			{"channel_not_found", "Value passed for `channel` was invalid."},
 			{"fetch_members_failed", "Failed to fetch members for the conversation."},
@@ -5947,6 +6145,7 @@ var methods = [...]Method{
 		Arguments: []Argument{
 			{Name: "users", Default: nil, Values: []ArgumentValue{}, One: "im:write", Many: "mpim:write", Note: "without users (a channel to resume, or an argument the code does not show) the choice stays open", Source: "https://docs.slack.dev/reference/methods/conversations.open (users: if only one user is included, this creates a 1:1 DM; the method opens a direct message or a multi-person direct message, conversations.create makes channels) ; https://api.slack.com/apis/conversations-api#classic_app_scopes (im:* direct messages, mpim:* group direct messages)"},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.open ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.open.json ; https://api.slack.com/apis/conversations-api#classic_app_scopes"},
 		Errors: []APIError{
 			{"channel_not_found", "Value passed for `channel` was invalid."},
 			{"invalid_user_combination", "All external people must already be in at least one channel together to send a message."},
@@ -5969,6 +6168,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"channels:write", "groups:write", "im:write", "mpim:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.rename ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.rename.json ; https://api.slack.com/apis/conversations-api#classic_app_scopes"},
 		Errors: []APIError{
 			{"channel_not_found", "Value passed for `channel` was invalid."},
 			{"invalid_name", "Value passed for `name` was invalid."},
@@ -5993,6 +6193,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"channels:history", "groups:history", "im:history", "mpim:history"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.replies ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.replies.json ; https://api.slack.com/apis/conversations-api#classic_app_scopes"},
 		Errors: []APIError{
 			{"channel_not_found", "Value for `channel` was missing or invalid."},
 			{"invalid_cursor", "Value passed for `cursor` was not valid or is no longer valid."},
@@ -6013,6 +6214,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"conversations.connect:manage"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.requestSharedInvite.approve ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.requestSharedInvite.approve.json"},
 		Errors: []APIError{
 			{"channel_not_found", "The provided channel was not found or the channel is no longer visible to the user who requested the invite."},
 			{"internal_error", "Something unexpected went wrong."},
@@ -6035,6 +6237,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"conversations.connect:manage"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.requestSharedInvite.deny ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.requestSharedInvite.deny.json"},
 		Errors: []APIError{
 			{"channel_not_found", "We could not find the channel where the request was made."},
 			{"internal_error", "Something unexpected went wrong."},
@@ -6056,6 +6259,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"conversations.connect:manage"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.requestSharedInvite.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.requestSharedInvite.list.json"},
 		Errors: []APIError{
 			{"internal_error", "Something unexpected went wrong."},
 			{"invalid_cursor", "The provided cursor is not valid."},
@@ -6072,6 +6276,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"channels:write", "channels:write.topic", "groups:write", "groups:write.topic", "im:write", "im:write.topic", "mpim:write", "mpim:write.topic"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.setPurpose ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.setPurpose.json ; https://api.slack.com/apis/conversations-api#classic_app_scopes"},
 		Errors: []APIError{
 			{"channel_not_found", "Value passed for `channel` was invalid."},
 			{"is_archived", "Channel has been archived."},
@@ -6091,6 +6296,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"channels:write", "channels:write.topic", "groups:write", "groups:write.topic", "im:write", "im:write.topic", "mpim:write", "mpim:write.topic"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.setTopic ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.setTopic.json ; https://api.slack.com/apis/conversations-api#classic_app_scopes"},
 		Errors: []APIError{
 			{"channel_not_found", "Value passed for `channel` was invalid."},
 			{"is_archived", "Channel has been archived."},
@@ -6110,6 +6316,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"channels:write", "groups:write", "im:write", "mpim:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.unarchive ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.unarchive.json ; https://api.slack.com/apis/conversations-api#classic_app_scopes"},
 		Errors: []APIError{
 			{"channel_not_found", "Value passed for `channel` was invalid."},
 			{"method_not_supported_for_channel_type", "This type of conversation cannot be used with this method."},
@@ -6162,6 +6369,7 @@ var methods = [...]Method{
 			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/dialog.open ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/dialog.open.json"},
 		Errors: []APIError{
 			{"app_missing_action_url", "The app associated with the used token doesn't have a Action URL configured in its interactive components settings."},
 			{"cannot_create_dialog", "Something exceptional occurred and the dialog could not be created."},
@@ -6182,6 +6390,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"dnd:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/dnd.endDnd ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/dnd.endDnd.json"},
 		Errors: []APIError{
 			{"not_in_dnd", "The auth'd user isn't in DND mode."},
 		},
@@ -6194,6 +6403,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"dnd:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/dnd.endSnooze ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/dnd.endSnooze.json"},
 		Errors: []APIError{
 			{"snooze_end_failed", "There was a problem setting the user's Do Not Disturb status"},
 		},
@@ -6208,6 +6418,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"dnd:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/dnd.info ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/dnd.info.json"},
 		Errors: []APIError{
 			{"user_not_found", "Value passed for `user` was invalid."},
 			{"user_not_visible", "User is not visible for this request."},
@@ -6220,6 +6431,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"dnd:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/dnd.setSnooze ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/dnd.setSnooze.json"},
 		Errors: []APIError{
 			{"missing_duration", "No value provided for `num_minutes`"},
 			{"snooze_failed", "There was a problem setting the user's Do Not Disturb status"},
@@ -6236,6 +6448,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"dnd:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/dnd.teamInfo ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/dnd.teamInfo.json"},
 		Errors: []APIError{
 			{"no_users_provided", "Must provide more than one user."},
 			{"user_not_visible", "User is not visible for this request."},
@@ -6250,6 +6463,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"emoji:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/emoji.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/emoji.list.json"},
 		Errors: []APIError{
 			{"invalid_arguments", "Invalid API arguments provided"},
 			{"unable_to_fetch_custom_emojis", "Unable to fetch custom emojis for team."},
@@ -6264,6 +6478,7 @@ var methods = [...]Method{
 			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/entity.acknowledgeCommentAction ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/entity.acknowledgeCommentAction.json"},
 		Errors: []APIError{
 			{"invalid_action", "The comment data does not match the original trigger context (e.g., comment_id or thread_root_id mismatch)"},
 			{"invalid_app_id", "App ID is not a valid format"},
@@ -6285,6 +6500,7 @@ var methods = [...]Method{
 			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/entity.presentComments ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/entity.presentComments.json"},
 		Errors: []APIError{
 			{"invalid_app_id", "App ID is not a valid format"},
 			{"invalid_auth", "Invalid token provided"},
@@ -6304,6 +6520,7 @@ var methods = [...]Method{
 			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/entity.presentDetails ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/entity.presentDetails.json"},
 		Errors: []APIError{
 			{"entity_metadata_does_not_match_trigger", "The provided entity's ID does not match the ID of the entity used to initiate the request"},
 			{"feature_not_enabled", "temporarily gating API"},
@@ -6338,7 +6555,8 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"files:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
-		Classic: []string{"files:write:user"},
+		Classic:   []string{"files:write:user"},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/files.comments.delete ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/files.comments.delete.json"},
 		Errors: []APIError{
 			{"cant_delete", "The requested comment could not be deleted."},
 			{"file_deleted", "The requested file was previously deleted."},
@@ -6370,6 +6588,7 @@ var methods = [...]Method{
 		Conditional: []Conditional{
 			{Scope: "chat:write.customize", When: "username, icon_url or icon_emoji is set", Args: []string{"username", "icon_url", "icon_emoji"}, Fields: nil, Source: "docs JSON args of files.completeUploadExternal"},
 		},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/files.completeUploadExternal ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/files.completeUploadExternal.json"},
 		Errors: []APIError{
 			{"access_denied", "User is not the owner of the file."},
 			{"channel_not_found", "Value passed for `channel_id` was invalid."},
@@ -6394,7 +6613,8 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"files:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
-		Classic: []string{"files:write:user"},
+		Classic:   []string{"files:write:user"},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/files.delete ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/files.delete.json"},
 		Errors: []APIError{
 			{"cant_delete_file", "Authenticated user does not have permission to delete this file."},
 			{"delete_not_allowed", "Error returned when the requested file does not support deletion; for example, when attempting to delete a canvas template."},
@@ -6424,7 +6644,8 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"files:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
-		Classic: []string{"files:write:user"},
+		Classic:   []string{"files:write:user"},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/files.getUploadURLExternal ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/files.getUploadURLExternal.json"},
 		Errors: []APIError{
 			{"alt_txt_too_large", "Description for the image is longer than the limit of 1000 character"},
 			{"file_type_not_allowed", "The file type is not allowed."},
@@ -6447,6 +6668,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"files:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/files.info ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/files.info.json"},
 		Errors: []APIError{
 			{"access_denied", "Unable to access the file (slack connect)"},
 			{"canvas_disabled_file_team", "Canvas is disabled on file's team"},
@@ -6468,6 +6690,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"files:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/files.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/files.list.json"},
 		Errors: []APIError{
 			{"missing_argument", "A required argument is missing."},
 			{"slack_connect_canvas_sharing_blocked", "Admin has disabled sharing of Canvas links in all Slack Connect communications"},
@@ -6483,6 +6706,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"remote_files:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/files.remote.add ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/files.remote.add.json"},
 		Errors: []APIError{
 			{"bad_image", "The uploaded image could not be processed - try passing a JPG or PNG"},
 			{"bad_title", "The title provided is too long."},
@@ -6500,6 +6724,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"remote_files:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/files.remote.info ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/files.remote.info.json"},
 		Errors: []APIError{
 			{"file_not_found", "Value passed for `file` or `external_id` was invalid"},
 			{"invalid_args", "Invalid arguments passed to endpoint"},
@@ -6516,6 +6741,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"remote_files:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/files.remote.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/files.remote.list.json"},
 		Errors: []APIError{
 			{"invalid_cursor", "Value passed for `cursor` was not valid or is no longer valid."},
 			{"no_bot_user_for_app", "Cannot call the Remote Files endpoints unless app has associated bot user"},
@@ -6529,6 +6755,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"remote_files:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/files.remote.remove ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/files.remote.remove.json"},
 		Errors: []APIError{
 			{"bot_user_required", "bot user token is required"},
 			{"file_not_found", "Value passed for `file` or `external_id` was invalid"},
@@ -6546,6 +6773,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"remote_files:share"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/files.remote.share ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/files.remote.share.json"},
 		Errors: []APIError{
 			{"channel_not_found", "At least one of the values passed for `channels` was invalid."},
 			{"file_not_found", "No file with the requested ID found."},
@@ -6562,6 +6790,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"remote_files:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/files.remote.update ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/files.remote.update.json"},
 		Errors: []APIError{
 			{"bad_image", "The uploaded image could not be processed - try passing a JPG or PNG"},
 			{"bot_user_required", "bot user token is required"},
@@ -6582,7 +6811,8 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"files:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
-		Classic: []string{"files:write:user"},
+		Classic:   []string{"files:write:user"},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/files.revokePublicURL ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/files.revokePublicURL.json"},
 		Errors: []APIError{
 			{"file_not_found", "Value passed for `file` was invalid"},
 		},
@@ -6606,7 +6836,8 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"files:write"}}},
 		},
-		Classic: []string{"files:write:user"},
+		Classic:   []string{"files:write:user"},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/files.sharedPublicURL ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/files.sharedPublicURL.json"},
 		Errors: []APIError{
 			{"file_not_found", "Value passed for `file` was invalid"},
 			{"not_allowed", "Public sharing has been disabled for this team. You may see this error if you are creating an external link from a free or trial workspace. You can either upgrade to a [Paid Plan](https://app.slack.com/plans) or use `file.list` to get a `url_private_download` link, download the file with an application, and re-upload it somewhere it can be shared with users who are not members of your workspace. Be sure to pass the Slack [Bot token](/authentication/tokens#bot) to the request on the headers file when calling `url_private_download`."},
@@ -6625,6 +6856,7 @@ var methods = [...]Method{
 			LegacyBot: {Kind: Unknown},
 		},
 		Classic:     []string{"files:write:user"},
+		RateLimit:   RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/files.upload ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/files.upload.json"},
 		Deprecation: Deprecation{Note: "deprecated: new apps blocked since 2024-05-16; sunset 2025-11-12 (was 2025-03-11); use files.getUploadURLExternal + files.completeUploadExternal (https://docs.slack.dev/changelog/2024-04-a-better-way-to-upload-files-is-here-to-stay)", Replacements: []string{"files.getUploadURLExternal", "files.completeUploadExternal"}, Source: ""},
 		Errors: []APIError{
 			{"blocked_file_type", "Admin has disabled uploading this type of file"},
@@ -6650,6 +6882,7 @@ var methods = [...]Method{
 			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/functions.completeError ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/functions.completeError.json"},
 		Errors: []APIError{
 			{"access_denied", "This actor does not have access to this function execution."},
 			{"execution_not_in_running_state", "The function execution is no longer in a state to be completed."},
@@ -6667,6 +6900,7 @@ var methods = [...]Method{
 			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/functions.completeSuccess ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/functions.completeSuccess.json"},
 		Errors: []APIError{
 			{"access_denied", "This actor does not have access to this function execution."},
 			{"execution_not_in_running_state", "The function execution is no longer in a state to be completed."},
@@ -6683,6 +6917,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			Configuration: {Kind: Accepted, Clauses: []Clause{{"app_configurations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/functions.distributions.permissions.add ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/functions.distributions.permissions.add.json"},
 		Errors: []APIError{
 			{"access_denied", "This actor does not have access to the permissions on this resource."},
 			{"app_not_found", "This app does not exist."},
@@ -6699,6 +6934,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			Configuration: {Kind: Accepted, Clauses: []Clause{{"app_configurations:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/functions.distributions.permissions.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/functions.distributions.permissions.list.json"},
 		Errors: []APIError{
 			{"access_denied", "This actor does not have access to the permissions on this resource."},
 			{"app_not_found", "This app does not exist."},
@@ -6714,6 +6950,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			Configuration: {Kind: Accepted, Clauses: []Clause{{"app_configurations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/functions.distributions.permissions.remove ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/functions.distributions.permissions.remove.json"},
 		Errors: []APIError{
 			{"access_denied", "This actor does not have access to the permissions on this resource."},
 			{"app_not_found", "This app does not exist."},
@@ -6730,6 +6967,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			Configuration: {Kind: Accepted, Clauses: []Clause{{"app_configurations:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/functions.distributions.permissions.set ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/functions.distributions.permissions.set.json"},
 		Errors: []APIError{
 			{"access_denied", "This actor does not have access to the permissions on this resource."},
 			{"app_not_found", "This app does not exist."},
@@ -6750,6 +6988,7 @@ var methods = [...]Method{
 			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/functions.workflows.steps.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/functions.workflows.steps.list.json"},
 		Errors: []APIError{
 			{"access_denied", "This actor does not have access to the functions on this team."},
 			{"cannot_fetch_versions", "Encountered unexpected error while trying to fetch versions"},
@@ -6771,6 +7010,7 @@ var methods = [...]Method{
 			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/functions.workflows.steps.responses.export ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/functions.workflows.steps.responses.export.json"},
 		Errors: []APIError{
 			{"access_denied", "This actor does not have access to the functions on this team."},
 			{"invalid_arguments", "The arguments passed in are invalid."},
@@ -7070,6 +7310,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"tokens.basic"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/migration.exchange ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/migration.exchange.json"},
 		Errors: []APIError{
 			{"not_enterprise_team", "The workspace associated with the token is not part of an Enterprise organization. User IDs have not changed and there is nothing to map."},
 			{"too_many_users", "Too many user IDs provided in `users`. Up to 400 user IDs are allowed per request."},
@@ -7154,6 +7395,7 @@ var methods = [...]Method{
 		Name:        "oauth.access",
 		Description: "Exchanges a temporary OAuth verifier code for an access token.",
 		Auth:        ClientCredentials,
+		RateLimit:   RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/oauth.access ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/oauth.access.json"},
 		Errors: []APIError{
 			{"bad_client_secret", "Value passed for `client_secret` was invalid."},
 			{"bad_redirect_uri", "Value passed for `redirect_uri` did not match the `redirect_uri` in the original request."},
@@ -7186,6 +7428,7 @@ var methods = [...]Method{
 		Name:        "oauth.v2.access",
 		Description: "Exchanges a temporary OAuth verifier code for an access token.",
 		Auth:        ClientCredentials,
+		RateLimit:   RateLimit{Tier: Tier5, Limit: "", Source: "https://docs.slack.dev/reference/methods/oauth.v2.access ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/oauth.v2.access.json"},
 		Errors: []APIError{
 			{"bad_client_secret", "Value passed for `client_secret` was invalid."},
 			{"bad_redirect_uri", "Value passed for `redirect_uri` did not match the `redirect_uri` in the original request."},
@@ -7208,6 +7451,7 @@ var methods = [...]Method{
 		Name:        "oauth.v2.exchange",
 		Description: "Exchanges a legacy access token for a new expiring access token and refresh token",
 		Auth:        LegacyToken,
+		RateLimit:   RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/oauth.v2.exchange ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/oauth.v2.exchange.json"},
 		Errors: []APIError{
 			{"authorization_not_found", "The underlying authorization for this token was revoked or is invalid."},
 			{"bad_client_secret", "Value passed for `client_secret` was invalid."},
@@ -7224,6 +7468,7 @@ var methods = [...]Method{
 		Name:        "oauth.v2.user.access",
 		Description: "Exchanges a temporary OAuth verifier code for a user access token.",
 		Auth:        ClientCredentials,
+		RateLimit:   RateLimit{Tier: Tier5, Limit: "", Source: "https://docs.slack.dev/reference/methods/oauth.v2.user.access ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/oauth.v2.user.access.json"},
 		Errors: []APIError{
 			{"bad_client_secret", "Value passed for `client_secret` was invalid."},
 			{"bad_redirect_uri", "Value passed for `redirect_uri` did not match the `redirect_uri` in the original request."},
@@ -7246,6 +7491,7 @@ var methods = [...]Method{
 		Name:        "openid.connect.token",
 		Description: "Exchanges a temporary OAuth verifier code for an access token for Sign in with Slack.",
 		Auth:        ClientCredentials,
+		RateLimit:   RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/openid.connect.token ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/openid.connect.token.json"},
 		Errors: []APIError{
 			{"bad_client_secret", "The value passed for `client_secret` was invalid."},
 			{"bad_redirect_uri", "The value passed for `redirect_uri` did not match the `redirect_uri` in the original request."},
@@ -7270,8 +7516,9 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"openid"}}},
 		},
-		Note:   "docs: user_scope_only=true",
-		Source: "https://docs.slack.dev/reference/methods/openid.connect.userInfo ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/openid.connect.userInfo.json",
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/openid.connect.userInfo ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/openid.connect.userInfo.json"},
+		Note:      "docs: user_scope_only=true",
+		Source:    "https://docs.slack.dev/reference/methods/openid.connect.userInfo ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/openid.connect.userInfo.json",
 	},
 	{
 		Name:        "pins.add",
@@ -7281,6 +7528,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"pins:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/pins.add ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/pins.add.json"},
 		Errors: []APIError{
 			{"already_pinned", "The specified item is already pinned to the channel."},
 			{"bad_timestamp", "Value passed for `timestamp` was invalid."},
@@ -7305,6 +7553,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"pins:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/pins.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/pins.list.json"},
 		Errors: []APIError{
 			{"channel_not_found", "Value passed for `channel` was invalid."},
 			{"restricted_action", "The user does not have permission to view the channel."},
@@ -7319,6 +7568,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"pins:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/pins.remove ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/pins.remove.json"},
 		Errors: []APIError{
 			{"bad_timestamp", "Value passed for `timestamp` was invalid."},
 			{"channel_not_found", "The `channel` argument was not specified or was invalid"},
@@ -7341,6 +7591,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"reactions:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/reactions.add ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/reactions.add.json"},
 		Errors: []APIError{
 			{"already_reacted", "The specified item already has the user/reaction combination."},
 			{"bad_timestamp", "Value passed for `timestamp` was invalid."},
@@ -7366,6 +7617,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"reactions:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/reactions.get ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/reactions.get.json"},
 		Errors: []APIError{
 			{"bad_timestamp", "Value passed for `timestamp` was invalid."},
 			{"channel_not_found", "Value passed for `channel` was invalid."},
@@ -7384,6 +7636,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"reactions:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/reactions.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/reactions.list.json"},
 		Errors: []APIError{
 			{"user_not_found", "Value passed for `user` was invalid."},
 		},
@@ -7397,6 +7650,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"reactions:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/reactions.remove ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/reactions.remove.json"},
 		Errors: []APIError{
 			{"bad_timestamp", "Value passed for `timestamp` was invalid."},
 			{"channel_not_found", "The specified channel was not found."},
@@ -7418,6 +7672,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"reminders:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/reminders.add ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/reminders.add.json"},
 		Errors: []APIError{
 			{"cannot_add_bot", "Reminders can't be sent to bots."},
 			{"cannot_add_others", "Guests can't set reminders for other team members."},
@@ -7437,6 +7692,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"reminders:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/reminders.complete ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/reminders.complete.json"},
 		Errors: []APIError{
 			{"cannot_complete_others", "Reminders for other team members can't be marked complete."},
 			{"cannot_complete_recurring", "Recurring reminders can't be marked complete."},
@@ -7452,6 +7708,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"reminders:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/reminders.delete ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/reminders.delete.json"},
 		Errors: []APIError{
 			{"missing_argument", "An argument is missing."},
 			{"not_found", "That reminder can't be found."},
@@ -7465,6 +7722,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"reminders:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/reminders.info ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/reminders.info.json"},
 		Errors: []APIError{
 			{"missing_argument", "An argument is missing."},
 			{"not_found", "That reminder can't be found."},
@@ -7478,6 +7736,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"reminders:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/reminders.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/reminders.list.json"},
 		Errors: []APIError{
 			{"missing_argument", "An argument is missing."},
 		},
@@ -7491,7 +7750,8 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"client"}}},
 			LegacyBot: {Kind: Accepted, Clauses: []Clause{{"bot"}}},
 		},
-		Classic: []string{"rtm:stream"},
+		Classic:   []string{"rtm:stream"},
+		RateLimit: RateLimit{Tier: Tier1, Limit: "", Source: "https://docs.slack.dev/reference/methods/rtm.connect ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/rtm.connect.json ; https://api.slack.com/legacy/oauth-scopes#client (\"If you must use the RTM API, you must use the classic bot scope and token model with rtm.connect\")"},
 		Errors: []APIError{
 			{"migration_in_progress", "Team is being migrated between servers. See [the `team_migration_started` event documentation](/reference/events/team_migration_started) for details."},
 		},
@@ -7506,6 +7766,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"client"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit:   RateLimit{Tier: Tier1, Limit: "", Source: "https://docs.slack.dev/reference/methods/rtm.start ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/rtm.start.json"},
 		Deprecation: Deprecation{Note: "deprecated: use rtm.connect (docs warning method_deprecated; https://docs.slack.dev/changelog/2021-10-rtm-start-to-stop)", Replacements: []string{"rtm.connect"}, Source: ""},
 		Errors: []APIError{
 			{"method_deprecated", "`rtm.start` is deprecated. Please use `rtm.connect` instead of `rtm.start`. Read https://docs.slack.dev/changelog/2021-10-rtm-start-to-stop for more info."},
@@ -7521,6 +7782,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"search:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/search.all ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/search.all.json"},
 		Errors: []APIError{
 			{"no_query", "No query was provided."},
 		},
@@ -7532,6 +7794,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"search:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/search.files ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/search.files.json"},
 		Errors: []APIError{
 			{"no_query", "No query was provided."},
 		},
@@ -7543,6 +7806,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"search:read"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/search.messages ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/search.messages.json"},
 		Errors: []APIError{
 			{"no_query", "No query was provided."},
 		},
@@ -7556,6 +7820,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"lists:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/slackLists.access.delete ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/slackLists.access.delete.json"},
 		Errors: []APIError{
 			{"channel_not_found", "A channel could not be found."},
 			{"failed_to_update_user_ids", "Failed to update the specified user IDs."},
@@ -7575,6 +7840,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"lists:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/slackLists.access.set ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/slackLists.access.set.json"},
 		Errors: []APIError{
 			{"channel_not_found", "A channel could not be found."},
 			{"failed_to_update_user_ids", "Failed to update the specified user IDs."},
@@ -7594,6 +7860,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"lists:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/slackLists.create ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/slackLists.create.json"},
 		Errors: []APIError{
 			{"invalid_column_type", "Column type not allowed."},
 			{"invalid_copy_and_schema_args", "Cannot provide both `copy_from_list_id` and `schema`."},
@@ -7617,6 +7884,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"lists:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/slackLists.download.get ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/slackLists.download.get.json"},
 		Errors: []APIError{
 			{"job_not_found", "Could not find an export job matching that ID."},
 			{"list_not_found", "The List was not found."},
@@ -7633,6 +7901,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"lists:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/slackLists.download.start ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/slackLists.download.start.json"},
 		Errors: []APIError{
 			{"list_not_found", "The List was not found."},
 			{"permission_denied", "The bot does not have permission to perform this action."},
@@ -7648,6 +7917,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"lists:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/slackLists.items.create ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/slackLists.items.create.json"},
 		Errors: []APIError{
 			{"duplicated_item_not_found", "The item to duplicate cannot be found."},
 			{"file_not_found", "The attachment file could not be found."},
@@ -7673,6 +7943,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"lists:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/slackLists.items.delete ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/slackLists.items.delete.json"},
 		Errors: []APIError{
 			{"list_not_found", "The List was not found."},
 			{"record_not_found", "The record was not found in the List."},
@@ -7689,6 +7960,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"lists:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/slackLists.items.deleteMultiple ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/slackLists.items.deleteMultiple.json"},
 		Errors: []APIError{
 			{"list_not_found", "The List was not found."},
 			{"team_not_found", "The team cannot be found."},
@@ -7704,6 +7976,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"lists:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/slackLists.items.info ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/slackLists.items.info.json"},
 		Errors: []APIError{
 			{"list_not_found", "The List was not found."},
 			{"record_deleted", "The record has been deleted."},
@@ -7721,6 +7994,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"lists:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/slackLists.items.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/slackLists.items.list.json"},
 		Errors: []APIError{
 			{"archive_not_supported", "Archiving is not supported."},
 			{"invalid_cursor", "Value passed for `cursor` was not valid or is no longer valid."},
@@ -7738,6 +8012,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"lists:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/slackLists.items.update ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/slackLists.items.update.json"},
 		Errors: []APIError{
 			{"channel_not_found", "The channel cannot be found."},
 			{"column_id_not_provided", "The `column_id` or `column_id_to_create` field must be provided."},
@@ -7775,6 +8050,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"lists:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/slackLists.update ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/slackLists.update.json"},
 		Errors: []APIError{
 			{"file_channel_rename_error", "Failed to rename file channel based on file title."},
 			{"list_editor_upsert_error", "Failed to upsert List editor."},
@@ -7857,6 +8133,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"stars:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/stars.add ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/stars.add.json"},
 		Errors: []APIError{
 			{"already_starred", "The specified item has already been starred by the authenticated user."},
 			{"bad_timestamp", "Value passed for `timestamp` was invalid."},
@@ -7876,6 +8153,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"stars:read"}}},
 		},
+		RateLimit:   RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/stars.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/stars.list.json"},
 		Deprecation: Deprecation{Note: "deprecated (docs.slack.dev deprecated flag; \"saved items, formerly known as stars\")", Replacements: nil, Source: ""},
 		Errors: []APIError{
 			{"missing_argument", "A required argument is missing."},
@@ -7888,6 +8166,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"stars:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/stars.remove ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/stars.remove.json"},
 		Errors: []APIError{
 			{"bad_timestamp", "Value passed for `timestamp` was invalid."},
 			{"channel_not_found", "Channel, private group, or DM specified by `channel` does not exist"},
@@ -7905,6 +8184,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/team.accessLogs ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/team.accessLogs.json"},
 		Errors: []APIError{
 			{"invalid_cursor", "Value passed for `cursor` was not valid or is no longer valid."},
 			{"invalid_limit", "The value passed for `limit` was not valid."},
@@ -7925,6 +8205,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/team.billableInfo ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/team.billableInfo.json"},
 		Errors: []APIError{
 			{"fatal_error", "The server could not complete your operation(s) without encountering a catastrophic error."},
 			{"invalid_cursor", "Value passed for `cursor` was not valid or is no longer valid."},
@@ -7940,6 +8221,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"team.billing:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/team.billing.info ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/team.billing.info.json"},
 		Errors: []APIError{
 			{"invalid_auth", "Invalid token provided."},
 			{"invalid_team", "Cannot find a team associated with the authed token."},
@@ -7953,6 +8235,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"conversations.connect:manage"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier1, Limit: "", Source: "https://docs.slack.dev/reference/methods/team.externalTeams.disconnect ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/team.externalTeams.disconnect.json ; https://api.slack.com/legacy/oauth-scopes (= https://docs.slack.dev/legacy/legacy-authentication/legacy-oauth-scopes; crawl 2025-03-27): rows channels:write, groups:write, im:write, mpim:write"},
 		Errors: []APIError{
 			{"invalid_target_team", "target team is invalid"},
 			{"missing_argument", "A required argument is missing."},
@@ -7968,6 +8251,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"conversations.connect:manage"}, {"team:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/team.externalTeams.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/team.externalTeams.list.json"},
 		Errors: []APIError{
 			{"internal_error", "There was an internal error processing this request."},
 			{"invalid_arguments", "One or more of the API arguments are invalid."},
@@ -7987,6 +8271,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"team:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/team.info ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/team.info.json"},
 		Errors: []APIError{
 			{"enterprise_not_found", "The `enterprise` was not found."},
 			{"fail_to_get_teams_for_restricted_user", "Failed to get teams for restricted user."},
@@ -8004,6 +8289,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"admin"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/team.integrationLogs ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/team.integrationLogs.json"},
 		Errors: []APIError{
 			{"internal_error", "Internal Error"},
 			{"missing_argument", "A required argument is missing."},
@@ -8018,6 +8304,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"team.preferences:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/team.preferences.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/team.preferences.list.json"},
 		Errors: []APIError{
 			{"invalid_auth", "Invalid token provided."},
 			{"invalid_team", "Cannot find a workspace associated with the presented token."},
@@ -8044,7 +8331,8 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"users.profile:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
-		Source: "https://docs.slack.dev/reference/methods/team.profile.get ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/team.profile.get.json",
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/team.profile.get ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/team.profile.get.json"},
+		Source:    "https://docs.slack.dev/reference/methods/team.profile.get ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/team.profile.get.json",
 	},
 	{
 		Name:   "test.getMagicLoginToken",
@@ -8062,6 +8350,7 @@ var methods = [...]Method{
 		Name:        "tooling.tokens.rotate",
 		Description: "Exchanges a refresh token for a new app configuration token.",
 		Auth:        RefreshToken,
+		RateLimit:   RateLimit{Tier: Tier5, Limit: "", Source: "https://docs.slack.dev/reference/methods/tooling.tokens.rotate ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/tooling.tokens.rotate.json"},
 		Errors: []APIError{
 			{"internal_error", "Internal error"},
 			{"invalid_refresh_token", "The given refresh token is invalid."},
@@ -8078,6 +8367,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"usergroups:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/usergroups.create ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/usergroups.create.json"},
 		Errors: []APIError{
 			{"bad_handle", "Handle is invalid"},
 			{"description_too_long", "Given usergroup description is too long"},
@@ -8105,6 +8395,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"usergroups:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/usergroups.disable ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/usergroups.disable.json"},
 		Errors: []APIError{
 			{"missing_argument", "A required argument is missing."},
 			{"permission_denied", "The user does not have permission to disable the User Group."},
@@ -8122,6 +8413,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"usergroups:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/usergroups.enable ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/usergroups.enable.json"},
 		Errors: []APIError{
 			{"missing_argument", "A required argument is missing."},
 			{"permission_denied", "The user does not have permission to enables the User Group."},
@@ -8137,6 +8429,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"usergroups:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/usergroups.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/usergroups.list.json"},
 		Errors: []APIError{
 			{"invalid_cursor", "Value passed for `cursor` was not valid or is no longer valid."},
 			{"invalid_team", "Cannot find subteam team."},
@@ -8154,6 +8447,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"usergroups:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/usergroups.update ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/usergroups.update.json"},
 		Errors: []APIError{
 			{"missing_argument", "A required argument is missing."},
 			{"paid_teams_only", "This workspace does not have access to User Groups, as that feature is only available on Standard and above plans."},
@@ -8170,6 +8464,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"usergroups:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/usergroups.users.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/usergroups.users.list.json"},
 		Errors: []APIError{
 			{"invalid_cursor", "Value passed for `cursor` was not valid or is no longer valid."},
 			{"no_such_subteam", "No usergroup found with the given ID."},
@@ -8185,6 +8480,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"usergroups:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/usergroups.users.update ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/usergroups.users.update.json"},
 		Errors: []APIError{
 			{"failed_for_some_users", "User(s) are not in the workspace where this usergroup exists"},
 			{"invalid_users", "Value passed for `users` was empty or invalid."},
@@ -8303,6 +8599,7 @@ var methods = [...]Method{
 		Arguments: []Argument{
 			{Name: "types", Default: []string{"public_channel"}, Values: []ArgumentValue{{"im", "im:read"}, {"mpim", "mpim:read"}, {"private_channel", "groups:read"}, {"public_channel", "channels:read"}}, One: "", Many: "", Note: "", Source: "docs JSON args of users.conversations (types: public_channel, private_channel, mpim, im; default public_channel; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/users.conversations.json) ; https://api.slack.com/apis/conversations-api#classic_app_scopes (channels:* for public channels, groups:* private, im:* direct messages, mpim:* group direct messages)"},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/users.conversations ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/users.conversations.json ; https://api.slack.com/apis/conversations-api#classic_app_scopes"},
 		Errors: []APIError{
 			{"invalid_cursor", "Value passed for `cursor` was not valid or is no longer valid."},
 			{"invalid_limit", "Value passed for `limit` is not understood."},
@@ -8319,6 +8616,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"users.profile:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/users.deletePhoto ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/users.deletePhoto.json"},
 		Errors: []APIError{
 			{"internal_error", "An unexpected error occurred."},
 		},
@@ -8331,6 +8629,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"conversations.connect:manage"}, {"team:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/users.discoverableContacts.lookup ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/users.discoverableContacts.lookup.json"},
 		Errors: []APIError{
 			{"invalid_arguments", "Invalid arguments (including exceeding character count)"},
 			{"not_allowed", "user is not allowed to call this API"},
@@ -8349,7 +8648,8 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"users:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
-		Source: "https://docs.slack.dev/reference/methods/users.getPresence ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/users.getPresence.json",
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/users.getPresence ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/users.getPresence.json"},
+		Source:    "https://docs.slack.dev/reference/methods/users.getPresence ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/users.getPresence.json",
 	},
 	{
 		Name:        "users.identity",
@@ -8357,7 +8657,8 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"identity.basic", "identity:read"}}},
 		},
-		Classic: []string{"identity:read:user"},
+		Classic:   []string{"identity:read:user"},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/users.identity (Usage info) ; https://api.slack.com/legacy/oauth-scopes (= https://docs.slack.dev/legacy/legacy-authentication/legacy-oauth-scopes; crawl 2025-03-27: identity.basic lists users.identity) ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/users.identity.json"},
 		Errors: []APIError{
 			{"email_not_verified", "user email has not been verified"},
 			{"internal_error", "Internal error"},
@@ -8377,6 +8678,7 @@ var methods = [...]Method{
 		Conditional: []Conditional{
 			{Scope: "users:read.email", When: "the email field of the profile is read", Args: nil, Fields: []string{"profile.email"}, Source: "https://api.slack.com/scopes/users:read.email (the scope is required to access the email field in user objects returned by users.list and users.info)"},
 		},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/users.info ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/users.info.json"},
 		Errors: []APIError{
 			{"too_many_users", "Too many users."},
 			{"user_not_found", "Value passed for `user` was invalid."},
@@ -8395,6 +8697,7 @@ var methods = [...]Method{
 		Conditional: []Conditional{
 			{Scope: "users:read.email", When: "the email field of the profiles is read", Args: nil, Fields: []string{"profile.email"}, Source: "https://api.slack.com/scopes/users:read.email (the scope is required to access the email field in user objects returned by users.list and users.info)"},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/users.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/users.list.json"},
 		Errors: []APIError{
 			{"invalid_cursor", "Value passed for `cursor` was not valid or is no longer valid."},
 			{"limit_required", "For large teams a limit is required."},
@@ -8410,6 +8713,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"users:read.email"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/users.lookupByEmail ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/users.lookupByEmail.json"},
 		Errors: []APIError{
 			{"enterprise_is_restricted", "This method was called with an inappropriate enterprise-level token."},
 			{"users_not_found", "Value passed for `user` was invalid."},
@@ -8452,6 +8756,7 @@ var methods = [...]Method{
 		Conditional: []Conditional{
 			{Scope: "users:read.email", When: "the email field of the profile is read", Args: nil, Fields: []string{"profile.email"}, Source: "https://api.slack.com/scopes/users:read.email (the scope is required to access the email field in user profiles retrieved with the Web API; the page names users.list and users.info, this method returns a user profile too: the reading that never asks for less)"},
 		},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/users.profile.get ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/users.profile.get.json"},
 		Errors: []APIError{
 			{"ratelimited", "You are attempting to call this method too frequently."},
 			{"token_revoked", "The token being used is not valid."},
@@ -8465,6 +8770,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"users.profile:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/users.profile.set ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/users.profile.set.json"},
 		Errors: []APIError{
 			{"cannot_update_admin_user", "Only a primary owner can update the profile of an admin."},
 			{"email_taken", "email taken"},
@@ -8496,6 +8802,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"users:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit:   RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/users.setActive ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/users.setActive.json"},
 		Deprecation: Deprecation{Note: "deprecated and non-functional (docs description)", Replacements: nil, Source: ""},
 		Source:      "https://docs.slack.dev/reference/methods/users.setActive ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/users.setActive.json",
 	},
@@ -8505,6 +8812,7 @@ var methods = [...]Method{
 		Tokens: [NumTokenTypes]Requirement{
 			User: {Kind: Accepted, Clauses: []Clause{{"users.profile:write"}}},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/users.setPhoto ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/users.setPhoto.json"},
 		Errors: []APIError{
 			{"bad_image", "The uploaded image could not be processed - try passing a JPEG, GIF or PNG"},
 			{"internal_error", "An unexpected error occurred."},
@@ -8521,6 +8829,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"users:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/users.setPresence ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/users.setPresence.json"},
 		Errors: []APIError{
 			{"invalid_presence", "Value passed for `presence` was invalid."},
 		},
@@ -8534,6 +8843,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: nil},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/views.open ; https://api.slack.com/methods/views.open (Required scopes) ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/views.open.json"},
 		Errors: []APIError{
 			{"duplicate_external_id", "Error returned when the given `external_id` has already be used."},
 			{"exchanged_trigger_id", "The trigger_id was already exchanged in a previous call."},
@@ -8564,6 +8874,7 @@ var methods = [...]Method{
 			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/views.publish ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/views.publish.json"},
 		Errors: []APIError{
 			{"duplicate_external_id", "Error returned when the given `external_id` has already be used."},
 			{"hash_conflict", "Error returned when the provided `hash` doesn't match the current stored value."},
@@ -8584,6 +8895,7 @@ var methods = [...]Method{
 			User:      {Kind: Unknown},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/views.push ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/views.push.json"},
 		Errors: []APIError{
 			{"duplicate_external_id", "Error returned when the given `external_id` has already be used."},
 			{"exchanged_trigger_id", "The trigger_id was already exchanged in a previous call."},
@@ -8604,6 +8916,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: nil},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier4, Limit: "", Source: "https://docs.slack.dev/reference/methods/views.update ; https://api.slack.com/methods/views.update (Required scopes) ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/views.update.json"},
 		Errors: []APIError{
 			{"duplicate_external_id", "Error returned when the given `external_id` has already be used."},
 			{"hash_conflict", "Error returned when the provided `hash` doesn't match the current stored value."},
@@ -8621,6 +8934,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"bookmarks:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/workflows.featured.add ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/workflows.featured.add.json"},
 		Errors: []APIError{
 			{"error_modifying_workflows", "Error modifying workflows"},
 			{"method_not_supported", "Method not yet supported"},
@@ -8636,6 +8950,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"bookmarks:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/workflows.featured.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/workflows.featured.list.json"},
 		Errors: []APIError{
 			{"channel_not_found", "Channel not found."},
 			{"error_invalid_channels", "Invalid channels provided."},
@@ -8652,6 +8967,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"bookmarks:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/workflows.featured.remove ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/workflows.featured.remove.json"},
 		Errors: []APIError{
 			{"error_modifying_workflows", "Error modifying workflows"},
 			{"method_not_supported", "Method not yet supported"},
@@ -8667,6 +8983,7 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"bookmarks:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/workflows.featured.set ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/workflows.featured.set.json"},
 		Errors: []APIError{
 			{"error_modifying_workflows", "Error modifying workflows"},
 			{"method_not_supported", "Method not yet supported"},
@@ -8707,6 +9024,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"triggers:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/workflows.triggers.permissions.add ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/workflows.triggers.permissions.add.json"},
 		Errors: []APIError{
 			{"access_denied", "This actor does not have access to the permissions on this resource."},
 			{"channel_not_found", "One or more of the listed channels could not be found."},
@@ -8734,6 +9052,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"triggers:read"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/workflows.triggers.permissions.list ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/workflows.triggers.permissions.list.json"},
 		Errors: []APIError{
 			{"access_denied", "This actor does not have access to the permissions on this resource."},
 			{"trigger_not_found", "This trigger does not exist."},
@@ -8748,6 +9067,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"triggers:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/workflows.triggers.permissions.remove ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/workflows.triggers.permissions.remove.json"},
 		Errors: []APIError{
 			{"access_denied", "This actor does not have access to the permissions on this resource."},
 			{"connected_org_denied", "The workspace admin does not allow connected organizations to be named_entities."},
@@ -8771,6 +9091,7 @@ var methods = [...]Method{
 			Bot:       {Kind: Accepted, Clauses: []Clause{{"triggers:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
+		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/workflows.triggers.permissions.set ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/workflows.triggers.permissions.set.json"},
 		Errors: []APIError{
 			{"access_denied", "This actor does not have access to the permissions on this resource."},
 			{"channel_not_found", "One or more of the listed channels could not be found."},

@@ -213,6 +213,13 @@ func writeMethods(w *writer, c *model.Catalog) {
 			}
 			w.p("},")
 		}
+		if r := m.RateLimit; r != nil {
+			src := r.Source
+			if src == "" {
+				src = m.Source
+			}
+			w.p("RateLimit: RateLimit{Tier: %s, Limit: %s, Source: %s},", model.RateTiers.Go(r.Tier), q(r.Limit), q(src))
+		}
 		deprecation(w, m.Deprecation)
 		if len(m.Errors) > 0 {
 			w.p("Errors: []APIError{")

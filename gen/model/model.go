@@ -85,6 +85,15 @@ type Argument struct {
 	Source  string            `yaml:"source"`
 }
 
+// RateLimit is the rate limit Slack documents for a method: its tier, or a limit of its
+// own (tier special, the limit in Limit).
+type RateLimit struct {
+	fields
+	Tier   string `yaml:"tier"`
+	Limit  string `yaml:"limit"`  // the special limit, in Slack's words
+	Source string `yaml:"source"` // where it is stated; absent, the method's source
+}
+
 // Method is one Web API method.
 type Method struct {
 	fields
@@ -98,6 +107,7 @@ type Method struct {
 	FormerScopes  []string            `yaml:"former_scopes"`
 	Conditional   []Conditional       `yaml:"conditional"`
 	Arguments     []Argument          `yaml:"arguments"`
+	RateLimit     *RateLimit          `yaml:"rate_limit"`
 	Deprecation   *Deprecation        `yaml:"deprecation"`
 	Note          string              `yaml:"note"`
 	Source        string              `yaml:"source"`

@@ -107,6 +107,22 @@ var (
 			{Name: "none", Go: "NoToken", Doc: "no authentication at all"},
 		},
 	}
+	RateTiers = &Enum{
+		Type:     "RateTier",
+		Doc:      "RateTier is the rate-limit tier Slack documents for a method.",
+		ConstDoc: "The rate-limit tiers.",
+		Fields:   []string{"rate_limit.tier"},
+		Noun:     "rate-limit tier",
+		Values: []EnumValue{
+			{Name: "", Go: "NoRateTier", Doc: "no source states the method's limit"},
+			{Name: "t1", Go: "Tier1", Doc: "Web API Tier 1"},
+			{Name: "t2", Go: "Tier2", Doc: "Web API Tier 2"},
+			{Name: "t3", Go: "Tier3", Doc: "Web API Tier 3"},
+			{Name: "t4", Go: "Tier4", Doc: "Web API Tier 4"},
+			{Name: "t5", Go: "Tier5", Doc: "Web API Tier 5"},
+			{Name: "special", Go: "SpecialRate", Doc: "a limit of its own, which RateLimit.Limit states"},
+		},
+	}
 	RequirementKinds = &Enum{
 		Type:     "RequirementKind",
 		Doc:      "RequirementKind says what a method's documentation says about one token type.",
@@ -168,7 +184,7 @@ var (
 )
 
 // Enums is every enum of the catalog, in the order zz_enums.go declares them.
-var Enums = []*Enum{TokenTypes, Perspectives, Statuses, Auths, RequirementKinds, EventAPIs, RuleKinds, AuthorizeTargets, TargetKinds}
+var Enums = []*Enum{TokenTypes, Perspectives, Statuses, Auths, RateTiers, RequirementKinds, EventAPIs, RuleKinds, AuthorizeTargets, TargetKinds}
 
 // Names are the names of the values that entries of kind ("scope", "method") may take,
 // in order; kind "" gives every value's. The unnamed zero value is left out.

@@ -313,6 +313,17 @@ func checkMethod(m *Method, methods map[string]*Method, scopeRef func(Pos, strin
 			}
 		}
 	}
+	if r := m.RateLimit; r != nil {
+		required(r.fields, errs, "tier", r.Tier)
+		if r.Tier != "" && RateTiers.check(errs, r.at("tier"), "rate_limit.tier", "method", r.Tier) {
+			if r.Tier == "special" && r.Limit == "" {
+				errs.add(r.at("limit"), "rate_limit.limit", "missing (expected the special limit, in the source's words)")
+			}
+			if r.Tier != "special" && r.Limit != "" {
+				errs.add(r.at("limit"), "rate_limit.limit", "given for tier %s (only a special limit states its own)", r.Tier)
+			}
+		}
+	}
 	switch m.Status {
 	case "deprecated", "retired", "removed", "undocumented":
 		if m.Deprecation == nil {
