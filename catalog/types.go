@@ -202,10 +202,19 @@ type Method struct {
 	Conditional  []Conditional
 	Arguments    []Argument // list arguments whose values choose among the alternatives
 	RateLimit    RateLimit  // the zero RateLimit: no source states it
+	Advisories   []Advisory // dated notices for those who call it, oldest first
 	Deprecation  Deprecation
 	Errors       []APIError // sorted by code
 	Note         string
 	Source       string
+}
+
+// Advisory is a dated notice about a method for those who call it: a lower rate limit for
+// some apps, a retirement, a scope on its way out.
+type Advisory struct {
+	Date   string // YYYY-MM-DD: when it took effect, or of the source that states it
+	Note   string
+	Source string
 }
 
 // RateLimit is the rate limit Slack documents for a method.

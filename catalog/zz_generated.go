@@ -3,7 +3,7 @@
 package catalog
 
 // DataVersion identifies the catalog data: a digest of the YAML files it was generated from.
-const DataVersion = "c520c7e860db6841"
+const DataVersion = "9ec9e998833c1999"
 
 // dataFiles are the catalog files the tables were generated from.
 var dataFiles = []string{"events.yaml", "features.yaml", "methods/admin.yaml", "methods/agents.yaml", "methods/api.yaml", "methods/apps.yaml", "methods/assistant.yaml", "methods/auth.yaml", "methods/blocks.yaml", "methods/bookmarks.yaml", "methods/bots.yaml", "methods/calls.yaml", "methods/canvases.yaml", "methods/channels.yaml", "methods/chat.yaml", "methods/commands.yaml", "methods/conversations.yaml", "methods/developer.yaml", "methods/dialog.yaml", "methods/dnd.yaml", "methods/emoji.yaml", "methods/entity.yaml", "methods/files.yaml", "methods/functions.yaml", "methods/groups.yaml", "methods/im.yaml", "methods/migration.yaml", "methods/mpim.yaml", "methods/oauth.yaml", "methods/openid.yaml", "methods/pins.yaml", "methods/reactions.yaml", "methods/reminders.yaml", "methods/rtm.yaml", "methods/search.yaml", "methods/slackLists.yaml", "methods/slackbot.yaml", "methods/stars.yaml", "methods/team.yaml", "methods/test.yaml", "methods/tooling.yaml", "methods/usergroups.yaml", "methods/users.yaml", "methods/views.yaml", "methods/workflows.yaml", "rules.yaml", "scopes.yaml"}
@@ -4590,6 +4590,9 @@ var methods = [...]Method{
 			LegacyBot: {Kind: Unknown},
 		},
 		RateLimit: RateLimit{Tier: Tier5, Limit: "", Source: "https://docs.slack.dev/reference/methods/assistant.threads.setStatus (Usage info, Scope update) ; https://docs.slack.dev/changelog/2026/03/05/set-status-scope-update ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/assistant.threads.setStatus.json"},
+		Advisories: []Advisory{
+			{Date: "2026-03-05", Note: "setStatus accepts assistant:write or chat:write for the time being; Slack will eventually accept only chat:write: request chat:write", Source: "https://docs.slack.dev/changelog/2026/03/05/set-status-scope-update ; https://docs.slack.dev/reference/methods/assistant.threads.setStatus (Usage info)"},
+		},
 		Errors: []APIError{
 			{"channel_not_found", "Error returned when given an invalid channel_id"},
 			{"invalid_thread_ts", "Error returned when given an invalid thread_ts"},
@@ -5904,6 +5907,9 @@ var methods = [...]Method{
 			LegacyBot: {Kind: Unknown},
 		},
 		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.history ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.history.json ; https://api.slack.com/apis/conversations-api#classic_app_scopes"},
+		Advisories: []Advisory{
+			{Date: "2025-05-29", Note: "Slack applies new rate limits to conversations.history and conversations.replies for apps not approved for the Slack Marketplace: newly created apps and new installations of apps distributed outside the Marketplace from 2025-05-29, existing installations from 2025-09-02; Marketplace apps are not affected", Source: "https://api.slack.com/apis/rate-limits (App types and rate limits)"},
+		},
 		Errors: []APIError{
 			{"channel_is_limited_access", "The user has no access to the channel. This is only applicable to private Salesforce record channels."},
 			{"channel_not_found", "Value passed for `channel` was invalid."},
@@ -6194,6 +6200,9 @@ var methods = [...]Method{
 			LegacyBot: {Kind: Unknown},
 		},
 		RateLimit: RateLimit{Tier: Tier3, Limit: "", Source: "https://docs.slack.dev/reference/methods/conversations.replies ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/conversations.replies.json ; https://api.slack.com/apis/conversations-api#classic_app_scopes"},
+		Advisories: []Advisory{
+			{Date: "2025-05-29", Note: "Slack applies new rate limits to conversations.history and conversations.replies for apps not approved for the Slack Marketplace: newly created apps and new installations of apps distributed outside the Marketplace from 2025-05-29, existing installations from 2025-09-02; Marketplace apps are not affected", Source: "https://api.slack.com/apis/rate-limits (App types and rate limits)"},
+		},
 		Errors: []APIError{
 			{"channel_not_found", "Value for `channel` was missing or invalid."},
 			{"invalid_cursor", "Value passed for `cursor` was not valid or is no longer valid."},
@@ -6855,8 +6864,11 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"files:write"}}},
 			LegacyBot: {Kind: Unknown},
 		},
-		Classic:     []string{"files:write:user"},
-		RateLimit:   RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/files.upload ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/files.upload.json"},
+		Classic:   []string{"files:write:user"},
+		RateLimit: RateLimit{Tier: Tier2, Limit: "", Source: "https://docs.slack.dev/reference/methods/files.upload ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/files.upload.json"},
+		Advisories: []Advisory{
+			{Date: "2025-11-12", Note: "files.upload was sunset on 2025-11-12 (the date moved from 2025-03-11; new apps could not call it from 2024-05-16): upload with files.getUploadURLExternal and files.completeUploadExternal", Source: "https://docs.slack.dev/changelog/2024-04-a-better-way-to-upload-files-is-here-to-stay"},
+		},
 		Deprecation: Deprecation{Note: "deprecated: new apps blocked since 2024-05-16; sunset 2025-11-12 (was 2025-03-11); use files.getUploadURLExternal + files.completeUploadExternal (https://docs.slack.dev/changelog/2024-04-a-better-way-to-upload-files-is-here-to-stay)", Replacements: []string{"files.getUploadURLExternal", "files.completeUploadExternal"}, Source: ""},
 		Errors: []APIError{
 			{"blocked_file_type", "Admin has disabled uploading this type of file"},
@@ -7752,6 +7764,9 @@ var methods = [...]Method{
 		},
 		Classic:   []string{"rtm:stream"},
 		RateLimit: RateLimit{Tier: Tier1, Limit: "", Source: "https://docs.slack.dev/reference/methods/rtm.connect ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/rtm.connect.json ; https://api.slack.com/legacy/oauth-scopes#client (\"If you must use the RTM API, you must use the classic bot scope and token model with rtm.connect\")"},
+		Advisories: []Advisory{
+			{Date: "2025-03-27", Note: "Slack apps may not use any Real Time Messaging API method: RTM needs a classic app and the v1 OAuth flow (the legacy RTM page, as crawled on 2025-03-27); use the Events API or Socket Mode", Source: "https://api.slack.com/legacy/rtm#notices (crawl 2025-03-27)"},
+		},
 		Errors: []APIError{
 			{"migration_in_progress", "Team is being migrated between servers. See [the `team_migration_started` event documentation](/reference/events/team_migration_started) for details."},
 		},
@@ -7766,7 +7781,10 @@ var methods = [...]Method{
 			User:      {Kind: Accepted, Clauses: []Clause{{"client"}}},
 			LegacyBot: {Kind: Unknown},
 		},
-		RateLimit:   RateLimit{Tier: Tier1, Limit: "", Source: "https://docs.slack.dev/reference/methods/rtm.start ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/rtm.start.json"},
+		RateLimit: RateLimit{Tier: Tier1, Limit: "", Source: "https://docs.slack.dev/reference/methods/rtm.start ; github.com/slack-ruby/slack-api-ref@f4837c0c:docs.slack.dev/methods/rtm.start.json"},
+		Advisories: []Advisory{
+			{Date: "2025-03-27", Note: "Slack apps may not use any Real Time Messaging API method: RTM needs a classic app and the v1 OAuth flow (the legacy RTM page, as crawled on 2025-03-27); use the Events API or Socket Mode", Source: "https://api.slack.com/legacy/rtm#notices (crawl 2025-03-27)"},
+		},
 		Deprecation: Deprecation{Note: "deprecated: use rtm.connect (docs warning method_deprecated; https://docs.slack.dev/changelog/2021-10-rtm-start-to-stop)", Replacements: []string{"rtm.connect"}, Source: ""},
 		Errors: []APIError{
 			{"method_deprecated", "`rtm.start` is deprecated. Please use `rtm.connect` instead of `rtm.start`. Read https://docs.slack.dev/changelog/2021-10-rtm-start-to-stop for more info."},

@@ -173,6 +173,9 @@ func printMethod(w io.Writer, m catalog.Method) {
 		fmt.Fprintf(w, "  argument %s narrows it: %s (default %s)\n", a.Name, strings.Join(vs, ", "), strings.Join(a.Default, ","))
 	}
 	fmt.Fprintf(w, "  rate limit: %s\n", m.RateLimit)
+	for _, a := range m.Advisories {
+		fmt.Fprintf(w, "  advisory (%s): %s (%s)\n", a.Date, a.Note, a.Source)
+	}
 	if len(m.Deprecation.Replacements) > 0 {
 		fmt.Fprintf(w, "  replaced by %s\n", strings.Join(m.Deprecation.Replacements, ", "))
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -27,6 +28,41 @@ type programScopes struct {
 	// Subscriptions are the Events API events the code handles that need a scope: the
 	// bot_events a manifest would subscribe to for it.
 	Subscriptions []string `json:"subscriptions,omitempty"`
+	// Advisories are Slack's dated notices for the methods the program calls.
+	Advisories []advisory `json:"advisories,omitempty"`
+}
+
+// An advisory is a dated notice of the catalog for a method the program calls, and one
+// call of it.
+type advisory struct {
+	Method   string `json:"method"`
+	Date     string `json:"date"`
+	Note     string `json:"note"`
+	Source   string `json:"source"`
+	Position string `json:"position"`
+}
+
+// advisories are the catalog's advisories of the methods among uses, by method and date.
+func advisories(wd string, uses []analyzer.FactUse) []advisory {
+	var out []advisory
+	seen := map[string]bool{}
+	for _, u := range uses {
+		if u.Kind != analyzer.MethodUse || seen[u.Method] {
+			continue
+		}
+		seen[u.Method] = true
+		m, ok := catalog.LookupMethod(u.Method)
+		if !ok {
+			continue
+		}
+		for _, a := range m.Advisories {
+			out = append(out, advisory{Method: m.Name, Date: a.Date, Note: a.Note, Source: a.Source, Position: relPosition(wd, u.Position)})
+		}
+	}
+	slices.SortFunc(out, func(a, b advisory) int {
+		return cmp.Or(strings.Compare(a.Method, b.Method), strings.Compare(a.Date, b.Date))
+	})
+	return out
 }
 
 type entryScopes struct {
@@ -172,6 +208,7 @@ func programs(run *analysisRun) []programScopes {
 		p := programScopes{Package: r.pkg.PkgPath}
 		p.Tokens = tokenSets(wd, r.res.Minimum, r.res.Program)
 		p.Subscriptions = subscriptions(r.res.Program)
+		p.Advisories = advisories(wd, r.res.Program)
 		// The unresolved calls the program reaches, in its own packages and its imports.
 		for _, u := range r.res.ProgramUnresolved {
 			p.Unresolved = append(p.Unresolved, unresolved{Position: relPosition(wd, u.Position), Callee: u.Callee, Why: u.Why})
@@ -335,6 +372,12 @@ func writeScopesText(w io.Writer, p programScopes, header bool) {
 		}
 		for _, u := range t.Unsupported {
 			fmt.Fprintf(w, "  %s\n", u)
+		}
+	}
+	if len(p.Advisories) > 0 {
+		fmt.Fprintln(w, "advisories (Slack's notices for the methods the program calls):")
+		for _, a := range p.Advisories {
+			fmt.Fprintf(w, "  %s (%s): %s  %s\n    source: %s\n", a.Method, a.Date, a.Note, a.Position, a.Source)
 		}
 	}
 	if len(p.Unresolved) > 0 {

@@ -220,6 +220,13 @@ func writeMethods(w *writer, c *model.Catalog) {
 			}
 			w.p("RateLimit: RateLimit{Tier: %s, Limit: %s, Source: %s},", model.RateTiers.Go(r.Tier), q(r.Limit), q(src))
 		}
+		if len(m.Advisories) > 0 {
+			w.p("Advisories: []Advisory{")
+			for _, a := range m.Advisories {
+				w.p("{Date: %s, Note: %s, Source: %s},", q(a.Date), q(a.Note), q(a.Source))
+			}
+			w.p("},")
+		}
 		deprecation(w, m.Deprecation)
 		if len(m.Errors) > 0 {
 			w.p("Errors: []APIError{")

@@ -94,6 +94,15 @@ type RateLimit struct {
 	Source string `yaml:"source"` // where it is stated; absent, the method's source
 }
 
+// Advisory is a dated notice about a method that a user should know of when calling it
+// (a lower rate limit for some apps, a retirement, a scope on its way out).
+type Advisory struct {
+	fields
+	Date   string `yaml:"date"` // YYYY-MM-DD: when it took effect, or of the source that states it
+	Note   string `yaml:"note"`
+	Source string `yaml:"source"`
+}
+
 // Method is one Web API method.
 type Method struct {
 	fields
@@ -108,6 +117,7 @@ type Method struct {
 	Conditional   []Conditional       `yaml:"conditional"`
 	Arguments     []Argument          `yaml:"arguments"`
 	RateLimit     *RateLimit          `yaml:"rate_limit"`
+	Advisories    []Advisory          `yaml:"advisories"`
 	Deprecation   *Deprecation        `yaml:"deprecation"`
 	Note          string              `yaml:"note"`
 	Source        string              `yaml:"source"`

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/slackscope/slackscope/internal/editdist"
 )
@@ -321,6 +322,14 @@ func checkMethod(m *Method, methods map[string]*Method, scopeRef func(Pos, strin
 			}
 			if r.Tier != "special" && r.Limit != "" {
 				errs.add(r.at("limit"), "rate_limit.limit", "given for tier %s (only a special limit states its own)", r.Tier)
+			}
+		}
+	}
+	for _, a := range m.Advisories {
+		required(a.fields, errs, "date", a.Date, "note", a.Note, "source", a.Source)
+		if a.Date != "" {
+			if _, err := time.Parse(time.DateOnly, a.Date); err != nil {
+				errs.add(a.at("date"), "advisories.date", "%q is not a date (expected YYYY-MM-DD)", a.Date)
 			}
 		}
 	}
