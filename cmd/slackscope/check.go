@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -258,19 +259,55 @@ func runCheck(name string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "usage: slackscope %s[flags] packages\n", strings.TrimPrefix(name+" ", "slackscope "))
 		fs.PrintDefaults()
 	}
-	run, ok := c.parseAndAnalyze(fs, args, stderr, "text", "json", "sarif")
-	if !ok {
+	if !parsePackageArgs(fs, args, c.formatOf, stderr, "text", "json", "sarif") {
 		return exitFailure
+	}
+	if err := c.validate(); err != nil {
+		fmt.Fprintf(stderr, "slackscope: %v\n", err)
+		return exitFailure
+	}
+	// An unchanged tree answers from the cache (cache.go); -write-baseline writes a file,
+	// and always runs.
+	dir, key := cacheDir(), ""
+	if dir != "" && c.writeBaseline == "" {
+		if k, ok := checkKey(&c, args, fs.Args()); ok {
+			if r, hit := loadCached(dir, k); hit {
+				stdout.Write(r.Stdout)
+				stderr.Write(r.Stderr)
+				return r.Code
+			}
+			key = k
+		}
+	}
+	var outBuf, errBuf bytes.Buffer
+	if key != "" {
+		stdout, stderr = io.MultiWriter(stdout, &outBuf), io.MultiWriter(stderr, &errBuf)
+	}
+	code, complete := c.check(fs.Args(), stdout, stderr)
+	if key != "" && complete {
+		storeCached(dir, key, &cachedRun{Stdout: outBuf.Bytes(), Stderr: errBuf.Bytes(), Code: code})
+	}
+	return code
+}
+
+// check runs the check of the packages and writes its answer; complete is set when
+// every package loaded and the answer can be kept.
+func (c *checkFlags) check(patterns []string, stdout, stderr io.Writer) (code int, complete bool) {
+	run, err := analyze("", patterns, &c.cfg, c.opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "slackscope: %v\n", err)
+		return exitFailure, false
 	}
 	sum := summarize(run, c.cfg.RequireManifest)
 	if len(run.results) == 0 {
 		sum.write(stderr, c.verbose) // nothing loaded: a failure, not a partial answer
-		return exitFailure
+		return exitFailure, false
 	}
+	complete = len(run.broken) == 0
 	if c.writeBaseline != "" {
 		if err := writeBaseline(c.writeBaseline, run); err != nil {
 			fmt.Fprintf(stderr, "slackscope: -write-baseline: %v\n", err)
-			return exitFailure
+			return exitFailure, false
 		}
 		fmt.Fprintf(stderr, "slackscope: wrote %d %s to the baseline %s\n", len(run.findings), plural2(len(run.findings), "finding", "findings"), c.writeBaseline)
 	}
@@ -288,7 +325,7 @@ func runCheck(name string, args []string, stdout, stderr io.Writer) int {
 	case "json":
 		if err := writeJSON(stdout, run.findings, sum); err != nil {
 			fmt.Fprintf(stderr, "slackscope: %v\n", err)
-			return exitFailure
+			return exitFailure, false
 		}
 	case "sarif":
 		writeSARIF(stdout, run)
@@ -300,11 +337,11 @@ func runCheck(name string, args []string, stdout, stderr io.Writer) int {
 	sum.write(stderr, c.verbose)
 	switch {
 	case len(run.findings) > 0 && !c.exitZero:
-		return exitFindings
+		return exitFindings, complete
 	case sum.incomplete():
-		return exitIncomplete
+		return exitIncomplete, complete
 	}
-	return exitOK
+	return exitOK, complete
 }
 
 // parseAndAnalyze parses a command's flags and package patterns, checks them and runs
