@@ -11,8 +11,9 @@ import (
 	"github.com/slackscope/slackscope/catalog"
 )
 
-// runVersion is slackscope version (and -version): slackscope's own version, what the
-// catalog was generated from, and the slack-go release whose bindings it holds.
+// runVersion is slackscope version (and -version): slackscope's own version, the
+// catalog's date (the newest date its sources name) and digest, and the slack-go
+// release whose bindings it holds.
 func runVersion(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("version", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -26,7 +27,11 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 	}
 	info, _ := debug.ReadBuildInfo()
 	fmt.Fprintf(stdout, "slackscope %s\n", buildVersion(info))
-	fmt.Fprintf(stdout, "  catalog   data %s\n", catalog.DataVersion)
+	date := catalog.DataDate
+	if date == "" {
+		date = "undated"
+	}
+	fmt.Fprintf(stdout, "  catalog   %s (data %s)\n", date, catalog.DataVersion)
 	for _, m := range catalog.BindingModules() {
 		fmt.Fprintf(stdout, "  bindings  %s %s\n", m.Path, m.Version)
 	}

@@ -31,7 +31,7 @@ func TestBuildVersion(t *testing.T) {
 }
 
 // slackscope version and -version print the same, and name the pinned slack-go and the
-// catalog data.
+// catalog's date and data.
 func TestVersionCommand(t *testing.T) {
 	var outs []string
 	for _, arg := range []string{"version", "-version"} {
@@ -45,12 +45,15 @@ func TestVersionCommand(t *testing.T) {
 		t.Errorf("version and -version differ:\n%s\n%s", outs[0], outs[1])
 	}
 	want := regexp.MustCompile(`^slackscope (devel|v\d+\.\d+\.\d+)( \(commit [0-9a-f]{12}(, modified)?\))?
-  catalog   data [0-9a-f]{16}
+  catalog   \d{4}-\d{2}-\d{2} \(data [0-9a-f]{16}\)
   bindings  github.com/slack-go/slack v\d+\.\d+\.\d+
   go        go\S+ \w+/\w+
 $`)
 	if !want.MatchString(outs[0]) {
 		t.Errorf("slackscope version printed\n%s", outs[0])
+	}
+	if line := "  catalog   " + catalog.DataDate + " (data " + catalog.DataVersion + ")\n"; !strings.Contains(outs[0], line) {
+		t.Errorf("slackscope version does not print %q:\n%s", line, outs[0])
 	}
 	for _, m := range catalog.BindingModules() {
 		if !strings.Contains(outs[0], m.Path+" "+m.Version) {

@@ -133,10 +133,15 @@ func Write(c *model.Catalog) ([]byte, error) {
 	return w.source()
 }
 
-// writeData writes what identifies the data: its digest and its files.
+// writeData writes what identifies the data: its digest, its date and its files.
 func writeData(w *writer, c *model.Catalog) {
 	w.p("// DataVersion identifies the catalog data: a digest of the YAML files it was generated from.")
 	w.p("const DataVersion = %s", q(c.Version))
+	w.p("")
+	w.p("// DataDate is the date of the catalog data: the newest date its sources name (YYYY-MM-DD:")
+	w.p("// the day a page was crawled or scraped, a changelog entry, an advisory). Slack may have")
+	w.p("// changed what a method needs since; \"\" if no source is dated.")
+	w.p("const DataDate = %s", q(c.Date))
 	w.p("")
 	w.p("// dataFiles are the catalog files the tables were generated from.")
 	w.p("var dataFiles = %s", strs(c.Files))

@@ -52,6 +52,7 @@ func Load(fsys fs.FS, dir string) (*Catalog, error) {
 		return nil, err
 	}
 	c.derive()
+	c.Date = c.newestDate()
 	return c, nil
 }
 

@@ -32,6 +32,9 @@ type Catalog struct {
 	Files []string
 	// Version is a digest of the files' contents: it changes whenever the data does.
 	Version string
+	// Date is the newest date the data's sources name (YYYY-MM-DD: a crawl, a changelog
+	// entry, an advisory), "" if none does: how current the catalog is.
+	Date string
 }
 
 // Deprecation says that an entry is deprecated or retired, and what replaces it.
