@@ -8,11 +8,19 @@
 //
 //	go run ./gen                   # validate the YAML and write the Go tables
 //	go run ./gen -check            # exit 1 if the checked-in tables differ from what gen writes
+//	go run ./gen -compare FILE     # list how a dump of Slack's method pages differs from the catalog
 //	go run ./gen bindings          # derive catalog/bindings/slack-go.yaml, print its coverage
 //	go run ./gen bindings -check   # exit 1 if the checked-in bindings file is stale
 //
 // Run from anywhere inside the module (go generate runs it from catalog/). Errors in the
 // YAML are printed one per line as file:line:col: field: what is wrong, and gen exits 1.
+//
+// -compare reads FILE, a JSON object of Slack's method pages by method name in the shape
+// of docs.slack.dev/reference/methods/<method>.json, writes nothing, and prints every
+// difference with the catalog, one a line, sorted: methods only one side has, the scopes
+// of each token type a page states (as sets), the rate limit, the arguments the catalog
+// names, the error codes. It exits 1 when there is a difference, 0 when there is none:
+// a refresh of the catalog is a review of that list.
 package main
 
 import (
@@ -50,8 +58,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	check := fs.Bool("check", false, "do not write; exit 1 if the generated files are out of date")
 	dir := fs.String("catalog", "", "the catalog directory (default: catalog/ of the enclosing module)")
 	out := fs.String("out", "", "the generated file (default: zz_generated.go in the catalog directory)")
+	cmp := fs.String("compare", "", "do not write; list how the method pages in `file` (JSON) differ from the catalog, exit 1 if they do")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gen [-check] [-catalog dir] [-out file]\n       gen bindings [-check] [-catalog dir] [-module path] [-out file]")
+		fmt.Fprintln(stderr, "usage: gen [-check] [-catalog dir] [-out file]\n       gen -compare file [-catalog dir]\n       gen bindings [-check] [-catalog dir] [-module path] [-out file]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -77,6 +86,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		scanner.PrintError(stderr, err)
 		return exitStale
+	}
+	if *cmp != "" {
+		return runCompare(*cmp, c, stdout, stderr)
 	}
 	src, err := gocode.Write(c)
 	if err != nil {
