@@ -66,6 +66,10 @@ optional scope missing from its list), with its position`}
 	NoManifest = &Check{"no-manifest", "No app manifest was found, so nothing the app requests was checked.",
 		`with -require-manifest: a program for which no Slack app manifest was found
 (nor a scope request in code), so what it requests was not checked`}
+	Advisory = &Check{"advisory", "A call of a method Slack has a dated notice for.",
+		`a call of a Web API method Slack has a dated notice for (a lower rate limit for apps
+outside the Marketplace, a scope on its way out), with the notice's date and source; once
+read, silence it with slackscope:ignore advisory and the reason`}
 	UnusedIgnore = &Check{"unused-ignore", "A slackscope:ignore directive that silences nothing.",
 		`a slackscope:ignore directive that silences nothing, names no check, or gives no
 reason`}
@@ -76,7 +80,7 @@ var Checks = []*Check{
 	MissingScope, UnusedScope, DeprecatedScope, UnknownScope, InvalidCombination,
 	WrongTokenType, MissingDependency, RetiredMethod, UnhandledEvent, UnhandledCommand,
 	MissingSubscription, MissingSetting, ClassicOnly, InvalidManifest, NoManifest,
-	UnusedIgnore,
+	Advisory, UnusedIgnore,
 }
 
 // CheckNamed is the check whose category is name.

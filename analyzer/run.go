@@ -486,6 +486,9 @@ func checkUse(rep *reporter, u Use, tk tokens, req *request) {
 		return
 	}
 	t, ok := tk.forMethod(m)
+	if ok {
+		checkAdvisories(rep, u, m, t)
+	}
 	if !ok {
 		msg := fmt.Sprintf("%s calls %s, which a %s token cannot call (Slack answers not_allowed_token_type)", u.Callee, u.Method, tokenName(tk.def))
 		if acc := m.AcceptedTokens(); acc != 0 {

@@ -29,7 +29,8 @@ type reporter struct {
 	pass       *analysis.Pass
 	vet        bool // go vet prints the message alone: add " [category]" to it
 	directives []*directive
-	missing    []*missingCall // reported by finish, one per call and scope
+	missing    []*missingCall  // reported by finish, one per call and scope
+	advised    map[string]bool // the calls and notices checkAdvisories reported
 }
 
 // A missingCall is the missing-scope finding of one call and one clause of scopes, held

@@ -38,7 +38,7 @@ func loadConfig() (config, error) {
 
 // recentDeploys reads the channel's last messages, to say how many deploys ran today.
 func recentDeploys(api *slack.Client, channel string) (int, error) {
-	h, err := api.GetConversationHistoryContext(context.Background(), &slack.GetConversationHistoryParameters{
+	h, err := api.GetConversationHistoryContext(context.Background(), &slack.GetConversationHistoryParameters{ // want `calls conversations.history: Slack applies new rate limits`
 		ChannelID: channel,
 		Oldest:    fmt.Sprint(time.Now().Add(-24 * time.Hour).Unix()),
 		Limit:     200,

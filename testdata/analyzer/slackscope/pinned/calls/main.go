@@ -52,7 +52,7 @@ func main() {
 
 	// The history of a conversation of unknown type: any one of four scopes will do, and
 	// channels:history is requested.
-	c.GetConversationHistory(&slack.GetConversationHistoryParameters{ChannelID: "C1"})
+	c.GetConversationHistory(&slack.GetConversationHistoryParameters{ChannelID: "C1"}) // want `calls conversations.history: Slack applies new rate limits`
 
 	// search.messages works with user tokens only.
 	c.SearchMessages("deploy", slack.NewSearchParameters()) // want `SearchMessages calls search.messages, which a bot token cannot call \(Slack answers not_allowed_token_type\); it needs a user token`
