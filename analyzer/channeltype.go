@@ -37,7 +37,7 @@ type channelTypes uint8
 // channelTypeNames are the channel types the catalog gives a message.* event, in bit order.
 var channelTypeNames = func() []string {
 	var names []string
-	for _, e := range catalog.Events() {
+	for e := range catalog.Events() {
 		if e.ChannelType != "" {
 			names = append(names, e.ChannelType)
 		}

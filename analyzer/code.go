@@ -155,7 +155,7 @@ func endpointFlow(pass *analysis.Pass, e ast.Expr) string {
 
 // flowByPath is the catalog's flow for an authorize path (the first that matches).
 func flowByPath(path string) string {
-	for _, f := range catalog.AuthorizeFlows() {
+	for f := range catalog.AuthorizeFlows() {
 		if f.Path == path {
 			return f.Flow
 		}
@@ -165,7 +165,7 @@ func flowByPath(path string) string {
 
 // flowList is the list a parameter of a flow requests scopes for.
 func flowList(flow, param string) catalog.List {
-	for _, f := range catalog.AuthorizeFlows() {
+	for f := range catalog.AuthorizeFlows() {
 		if f.Flow != flow {
 			continue
 		}
@@ -202,7 +202,7 @@ func parseAuthorizeURL(s string) (flow string, scopes []authorizeScope, ok bool)
 		return "", nil, false
 	}
 	q := u.Query()
-	for _, f := range catalog.AuthorizeFlows() {
+	for f := range catalog.AuthorizeFlows() {
 		if f.Flow != flow {
 			continue
 		}

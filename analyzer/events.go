@@ -130,7 +130,7 @@ func isRTMType(t types.Type) bool {
 // eventByChannelType is the message.* event whose messages have channel type ct (the
 // catalog's channel_type).
 func eventByChannelType(ct string) (string, bool) {
-	for _, e := range catalog.Events() {
+	for e := range catalog.Events() {
 		if e.ChannelType == ct {
 			return e.Name, true
 		}

@@ -248,7 +248,7 @@ const noManifestMessage = "no Slack app manifest found for this program (manifes
 // against; Sign in with Slack and classic apps' flows are not.
 func appFlow(flow string) bool {
 	def := catalog.DefaultAuthorizeFlow()
-	for _, f := range catalog.AuthorizeFlows() {
+	for f := range catalog.AuthorizeFlows() {
 		if f.Flow == flow {
 			return f.Path == def.Path
 		}

@@ -41,7 +41,7 @@ func BenchmarkValidate(b *testing.B) {
 // BenchmarkMinimumAll computes the minimum bot-token set over every method in the catalog.
 func BenchmarkMinimumAll(b *testing.B) {
 	var names []string
-	for _, m := range Methods() {
+	for m := range Methods() {
 		names = append(names, m.Name)
 	}
 	b.ReportAllocs()

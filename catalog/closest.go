@@ -76,7 +76,7 @@ func ClosestName(name string) string {
 			best, bestD = s, d
 		}
 	}
-	if s := Closest(name); s != "" {
+	if s := ClosestScope(name); s != "" {
 		try(s, scopeDistance(strings.ToLower(name), s))
 	}
 	try(closestMethod(name))

@@ -1,5 +1,7 @@
 package catalog
 
+import "iter"
+
 // find is the index of key in xs (sorted by name), or -1.
 func find[T any](xs []T, key string, name func(*T) string) int {
 	lo, hi := 0, len(xs)
@@ -66,24 +68,35 @@ func MethodsFor(scope string) []string {
 	return nil
 }
 
-// Methods is every method, sorted by name. The slice is shared: do not modify it.
-func Methods() []Method { return methods[:] }
+// Methods is every method, sorted by name: copies, so that no caller can change the
+// tables.
+func Methods() iter.Seq[Method] { return all(methods[:]) }
 
-// Scopes is every scope, sorted by name. The slice is shared: do not modify it.
-func Scopes() []Scope { return scopes[:] }
+// Scopes is every scope, sorted by name.
+func Scopes() iter.Seq[Scope] { return all(scopes[:]) }
 
-// Events is every event and message subtype, sorted by name. Do not modify the slice.
-func Events() []Event { return events[:] }
+// Events is every event and message subtype, sorted by name.
+func Events() iter.Seq[Event] { return all(events[:]) }
 
-// Features is every app feature that needs scopes, sorted by name. Do not modify the slice.
-func Features() []Feature { return features[:] }
+// Features is every app feature that needs scopes, sorted by name.
+func Features() iter.Seq[Feature] { return all(features[:]) }
 
-// Rules is every combination of scopes Slack refuses. Do not modify the slice.
-func Rules() []Rule { return rules[:] }
+// Rules is every combination of scopes Slack refuses.
+func Rules() iter.Seq[Rule] { return all(rules[:]) }
 
-// AuthorizeFlows says how each OAuth flow's authorize URL carries scopes. Do not modify
-// the slice.
-func AuthorizeFlows() []AuthorizeFlow { return authorizeFlows[:] }
+// AuthorizeFlows says how each OAuth flow's authorize URL carries scopes.
+func AuthorizeFlows() iter.Seq[AuthorizeFlow] { return all(authorizeFlows[:]) }
+
+// all yields a copy of each element of a table.
+func all[T any](xs []T) iter.Seq[T] {
+	return func(yield func(T) bool) {
+		for _, x := range xs {
+			if !yield(x) {
+				return
+			}
+		}
+	}
+}
 
 // AuthorizeMismatchError is the error code an OAuth exchange returns when the flow began
 // on another flow's authorize URL.

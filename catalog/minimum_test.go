@@ -125,7 +125,7 @@ func TestMinimumOfHittingSet(t *testing.T) {
 func TestMinimumEveryMethodMeetsItsRequirements(t *testing.T) {
 	for tok := TokenType(0); tok < NumTokenTypes; tok++ {
 		var names []string
-		for _, m := range Methods() {
+		for m := range Methods() {
 			names = append(names, m.Name)
 		}
 		set := Minimum(tok, names...)
@@ -140,7 +140,7 @@ func TestMinimumEveryMethodMeetsItsRequirements(t *testing.T) {
 		for _, u := range set.Unsupported {
 			unsupported[u.Name] = true
 		}
-		for _, m := range Methods() {
+		for m := range Methods() {
 			if m.Auth != Bearer || unsupported[m.Name] {
 				continue
 			}

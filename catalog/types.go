@@ -102,6 +102,25 @@ type Requirement struct {
 	Clauses []Clause
 }
 
+// String writes the requirement as lookup prints it: "chat:write",
+// "channels:history or groups:history and users:read", "no scope", "not accepted" or
+// "unknown (no source says)".
+func (r Requirement) String() string {
+	switch {
+	case r.Kind == Unknown:
+		return "unknown (no source says)"
+	case r.Kind != Accepted:
+		return r.Kind.String()
+	case len(r.Clauses) == 0:
+		return "no scope"
+	}
+	parts := make([]string, len(r.Clauses))
+	for i, c := range r.Clauses {
+		parts[i] = c.String()
+	}
+	return strings.Join(parts, " and ")
+}
+
 // Satisfied reports whether granted (a set of scopes) meets every clause.
 func (r Requirement) Satisfied(granted func(scope string) bool) bool {
 	if r.Kind != Accepted {

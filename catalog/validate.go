@@ -105,10 +105,10 @@ const maxSuggested = 100
 // A suggester gives the suggestions of one Validate call: each distinct name is looked
 // up once, and at most maxSuggested of them.
 type suggester struct {
-	memo map[string]string // name -> Closest(name), for the names looked up
+	memo map[string]string // name -> ClosestScope(name), for the names looked up
 }
 
-// closest is Closest(name), or "" once maxSuggested other names have been looked up.
+// closest is ClosestScope(name), or "" once maxSuggested other names have been looked up.
 func (sg *suggester) closest(name string) string {
 	if c, ok := sg.memo[name]; ok {
 		return c
@@ -116,7 +116,7 @@ func (sg *suggester) closest(name string) string {
 	if len(sg.memo) >= maxSuggested {
 		return ""
 	}
-	c := Closest(name)
+	c := ClosestScope(name)
 	sg.memo[name] = c
 	return c
 }
@@ -267,9 +267,9 @@ func contains(xs []string, x string) bool {
 	return false
 }
 
-// Closest is the real scope nearest to name, for a typo ("chat:wirte" → "chat:write",
+// ClosestScope is the real scope nearest to name, for a typo ("chat:wirte" → "chat:write",
 // "chat.write" → "chat:write"), or "" when none is close enough to be a likely fix.
-func Closest(name string) string {
+func ClosestScope(name string) string {
 	lower := strings.ToLower(name)
 	if _, ok := LookupScope(lower); ok {
 		return lower

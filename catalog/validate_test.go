@@ -91,8 +91,8 @@ func TestClosest(t *testing.T) {
 		"incoming_webhook":   "incoming-webhook",
 		"chat:write.publick": "chat:write.public",
 	} {
-		if got := Closest(in); got != want {
-			t.Errorf("Closest(%q) = %q, want %q", in, got, want)
+		if got := ClosestScope(in); got != want {
+			t.Errorf("ClosestScope(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
