@@ -155,33 +155,9 @@ func runScopes(args []string, stdout, stderr io.Writer) int {
 			return exitFailure
 		}
 	case "manifest":
-		wd, _ := os.Getwd()
-		roots := programRoots(run)
-		for i, p := range progs {
-			if i > 0 || len(progs) > 1 {
-				fmt.Fprintf(stdout, "# %s\n", p.Package)
-			}
-			path, err := programManifest(*manifestPath, packageDir(roots[i]))
-			if err != nil {
-				fmt.Fprintf(stderr, "slackscope: -manifest: %v\n", err)
-				return exitFailure
-			}
-			if path == "" {
-				writeManifestBlock(stdout, p)
-				continue
-			}
-			m, err := mergeManifest(path, p)
-			if err != nil {
-				fmt.Fprintf(stderr, "slackscope: %v\n", err)
-				return exitFailure
-			}
-			if err := writeMerged(stdout, stderr, wd, m); err != nil {
-				fmt.Fprintf(stderr, "slackscope: writing the manifest: %v\n", err)
-				return exitFailure
-			}
-			if m.incomplete {
-				code = exitIncomplete
-			}
+		code = writeManifests(run, progs, *manifestPath, stdout, stderr)
+		if code == exitFailure {
+			return code
 		}
 	default:
 		for i, p := range progs {
@@ -195,6 +171,43 @@ func runScopes(args []string, stdout, stderr io.Writer) int {
 		// What did not load may hold calls: the sets above may lack their scopes.
 		writeNotLoaded(stderr, notLoaded, true)
 		return exitIncomplete
+	}
+	return code
+}
+
+// writeManifests prints, for each program, its manifest with what it lacks added
+// (mergeManifest), or the block of a new one when it has none; the exit status is
+// exitIncomplete when something could not be added, exitFailure when a manifest could
+// not be read or written (said on stderr).
+func writeManifests(run *analysisRun, progs []programScopes, named string, stdout, stderr io.Writer) int {
+	wd, _ := os.Getwd()
+	roots := programRoots(run)
+	code := exitOK
+	for i, p := range progs {
+		if i > 0 || len(progs) > 1 {
+			fmt.Fprintf(stdout, "# %s\n", p.Package)
+		}
+		path, err := programManifest(named, packageDir(roots[i]))
+		if err != nil {
+			fmt.Fprintf(stderr, "slackscope: -manifest: %v\n", err)
+			return exitFailure
+		}
+		if path == "" {
+			writeManifestBlock(stdout, p)
+			continue
+		}
+		m, err := mergeManifest(path, p)
+		if err != nil {
+			fmt.Fprintf(stderr, "slackscope: %v\n", err)
+			return exitFailure
+		}
+		if err := writeMerged(stdout, stderr, wd, m); err != nil {
+			fmt.Fprintf(stderr, "slackscope: writing the manifest: %v\n", err)
+			return exitFailure
+		}
+		if m.incomplete {
+			code = exitIncomplete
+		}
 	}
 	return code
 }
