@@ -184,11 +184,10 @@ func handledEvents(prog []FactUse) map[string]bool {
 	return handled
 }
 
-// handles reports whether a subscription to event reaches a handler: its own, or the
-// handler of every message for a message.* subscription.
+// handles reports whether a subscription to event reaches a handler (catalog.Delivers:
+// its own, or the handler of every message for a message.* subscription).
 func handles(handled map[string]bool, event string) bool {
-	base, _, _ := strings.Cut(event, ".")
-	return handled[event] || base == "message" && handled["message"]
+	return handled[event] || catalog.Delivers(event, "message") && handled["message"]
 }
 
 func plural(n int, one, many string) string {

@@ -596,8 +596,7 @@ func sumMatches(content []byte, sum string) bool {
 // (any message.* subscription covers a handler of every message).
 func (r *request) subscribes(event string) bool {
 	return slices.ContainsFunc(append(slices.Clone(r.man.BotEvents), r.man.UserEvents...), func(s manifest.Ref) bool {
-		base, _, _ := strings.Cut(s.Name, ".")
-		return s.Name == event || event == "message" && base == "message"
+		return catalog.Delivers(s.Name, event)
 	})
 }
 

@@ -1,6 +1,9 @@
 package catalog
 
-import "iter"
+import (
+	"iter"
+	"strings"
+)
 
 // find is the index of key in xs (sorted by name), or -1.
 func find[T any](xs []T, key string, name func(*T) string) int {
@@ -66,6 +69,15 @@ func MethodsFor(scope string) []string {
 		return scopes[i].Methods
 	}
 	return nil
+}
+
+// Delivers reports whether a subscription to the event named subscription (a manifest's
+// bot_events entry) delivers the event a handler handles: its own, or, for every
+// message.* subscription (message.channels, message.im, message.app_home, ...), the
+// message event, which is what Slack sends for each of them.
+func Delivers(subscription, event string) bool {
+	base, _, _ := strings.Cut(subscription, ".")
+	return subscription == event || event == "message" && base == "message"
 }
 
 // Methods is every method, sorted by name: copies, so that no caller can change the

@@ -233,3 +233,22 @@ func TestScopeForCount(t *testing.T) {
 		}
 	}
 }
+
+// A message.* subscription delivers the message event; any other delivers only itself.
+func TestDelivers(t *testing.T) {
+	for _, tc := range []struct {
+		subscription, event string
+		want                bool
+	}{
+		{"app_mention", "app_mention", true},
+		{"message.im", "message", true},
+		{"message.app_home", "message", true},
+		{"message.im", "message.channels", false},
+		{"app_mention", "message", false},
+		{"messages.im", "message", false},
+	} {
+		if got := Delivers(tc.subscription, tc.event); got != tc.want {
+			t.Errorf("Delivers(%q, %q) = %v, want %v", tc.subscription, tc.event, got, tc.want)
+		}
+	}
+}

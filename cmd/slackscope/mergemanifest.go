@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/slackscope/slackscope/catalog"
 	"github.com/slackscope/slackscope/manifest"
 )
 
@@ -80,10 +81,7 @@ func mergeManifest(path string, p programScopes) (*mergedManifest, error) {
 		}
 	}
 	for _, e := range p.Subscriptions {
-		subscribed := slices.ContainsFunc(man.BotEvents, func(r manifest.Ref) bool {
-			base, _, _ := strings.Cut(r.Name, ".")
-			return r.Name == e || e == "message" && base == "message"
-		})
+		subscribed := slices.ContainsFunc(man.BotEvents, func(r manifest.Ref) bool { return catalog.Delivers(r.Name, e) })
 		switch {
 		case subscribed:
 		case e == "message":
