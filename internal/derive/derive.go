@@ -721,6 +721,9 @@ func (d *deriver) calleeRequests(s *Summary, n *ast.CallExpr, callee *types.Func
 				}
 				continue
 			}
+			if d.alwaysSets(n, r.Via, fn) {
+				continue // the options it is given set the URL: counted where they are made
+			}
 		}
 		// A call of the package's own function is a site only for what the call itself
 		// decides (the callee's URL depends on its parameters): the rest has its sites
