@@ -127,7 +127,7 @@ func (r *request) checkUnused(rep *reporter, prog []FactUse, tk tokens, reported
 	// needed too: the subscription is the app's own declaration. A subscription that
 	// checkSubscriptions removes (no code handles it, and every call is resolved) does
 	// not keep its scopes: the fix is then one step, never a second run.
-	handled := handledEvents(prog)
+	handled := r.handledEvents(prog)
 	for _, t := range []catalog.TokenType{catalog.Bot, catalog.User} {
 		for _, e := range r.subscriptions(t) {
 			if !handles(handled, e.Name) && unresolved == 0 {
@@ -174,14 +174,26 @@ func (r *request) checkUnused(rep *reporter, prog []FactUse, tk tokens, reported
 }
 
 // handledEvents are the events the program's code handles.
-func handledEvents(prog []FactUse) map[string]bool {
+func (r *request) handledEvents(prog []FactUse) map[string]bool {
 	handled := map[string]bool{}
 	for _, u := range prog {
 		if u.Kind == EventUse {
 			handled[u.Method] = true
 		}
 	}
+	if r.framework != nil {
+		for _, e := range r.framework.Events {
+			handled[e] = true
+		}
+	}
 	return handled
+}
+
+// handlesFeature reports whether the program's code, or a framework it is built on,
+// handles the feature.
+func (r *request) handlesFeature(prog []FactUse, feature string) bool {
+	return slices.ContainsFunc(prog, func(u FactUse) bool { return u.Kind == FeatureUse && u.Method == feature }) ||
+		r.framework != nil && slices.Contains(r.framework.Features, feature)
 }
 
 // handles reports whether a subscription to event reaches a handler (catalog.Delivers:
@@ -211,7 +223,7 @@ func (r *request) subscriptions(t catalog.TokenType) []manifest.Ref {
 // slash commands, and, the other way, an event the code handles that the manifest does
 // not subscribe to (the event never arrives).
 func (r *request) checkSubscriptions(rep *reporter, prog []FactUse, tk tokens, unresolved int) {
-	handled := handledEvents(prog)
+	handled := r.handledEvents(prog)
 	for _, t := range []catalog.TokenType{catalog.Bot, catalog.User} {
 		for _, e := range r.subscriptions(t) {
 			if handles(handled, e.Name) {
@@ -245,7 +257,7 @@ func (r *request) checkSubscriptions(rep *reporter, prog []FactUse, tk tokens, u
 			}
 		}
 	}
-	if len(r.man.SlashCommands) > 0 && !slices.ContainsFunc(prog, func(u FactUse) bool { return u.Kind == FeatureUse && u.Method == "slash_commands" }) {
+	if len(r.man.SlashCommands) > 0 && !r.handlesFeature(prog, "slash_commands") {
 		for _, c := range r.man.SlashCommands {
 			pos := r.at(c.Line, c.Col)
 			rep.report(UnhandledCommand, analysis.Diagnostic{Pos: pos, Message: fmt.Sprintf(

@@ -100,7 +100,7 @@ func New(cfg *Config) *analysis.Analyzer {
 		Doc:        doc,
 		URL:        "https://pkg.go.dev/github.com/slackscope/slackscope/analyzer",
 		Requires:   []*analysis.Analyzer{b},
-		FactTypes:  []analysis.Fact{new(UsesFact), new(funcFact), new(EventTypesFact)},
+		FactTypes:  []analysis.Fact{new(UsesFact), new(funcFact), new(EventTypesFact), new(frameworkFact)},
 		ResultType: reflect.TypeOf((*Result)(nil)),
 	}
 	a.Flags.Init("slackscope", flag.ContinueOnError)

@@ -139,136 +139,170 @@ func eventByChannelType(ct string) (string, bool) {
 }
 
 // findHandled finds what the package's code handles: the event types it asserts or
-// switches on, the event names it compares with or registers handlers for, slash commands
-// and shortcuts. Tests and mocks do not count.
+// switches on or takes as a handler's parameter, the event names it compares with or
+// registers handlers for, slash commands and shortcuts. Tests and mocks do not count.
 func findHandled(pass *analysis.Pass) []handled {
-	var out []handled
-	var decl ast.Decl                 // the top-level declaration being read
-	eventCases := map[ast.Stmt]bool{} // the clauses of switches on an event's type
-	add := func(h handled) {
-		if h.decl == nil {
-			h.decl = decl
-		}
-		i := slices.IndexFunc(out, func(o handled) bool { return o.name == h.name && o.feature == h.feature && o.decl == h.decl })
-		if i < 0 {
-			out = append(out, h)
-		} else {
-			out[i].rtm = out[i].rtm && h.rtm // an RTM handler only if every one is
-		}
-	}
-	facts := map[*types.Package]*EventTypesFact{}
-	eventTypes := func(pkg *types.Package) *EventTypesFact {
-		f, ok := facts[pkg]
-		if !ok {
-			f = new(EventTypesFact)
-			if pkg == nil || !pass.ImportPackageFact(pkg, f) {
-				f = nil
-			}
-			facts[pkg] = f
-		}
-		return f
-	}
-	eventOf := func(t types.Type) (string, string, bool) {
-		n, ok := types.Unalias(deref(t)).(*types.Named)
-		if !ok {
-			return "", "", false
-		}
-		f := eventTypes(n.Obj().Pkg())
-		if f == nil {
-			return "", "", false
-		}
-		ev, ok := f.event(n.Obj().Name())
-		return ev, "", ok
-	}
+	f := &handledFinder{pass: pass, eventCases: map[ast.Stmt]bool{}, facts: map[*types.Package]*EventTypesFact{}}
 	for _, file := range pass.Files {
 		if appcode.TestOrMock(pass.Fset, file) {
 			continue
 		}
-		top := map[ast.Node]bool{}
 		for _, d := range file.Decls {
-			top[d] = true
+			f.decl = d
+			ast.Inspect(d, f.node)
 		}
-		ast.Inspect(file, func(n ast.Node) bool {
-			if top[n] {
-				decl = n.(ast.Decl)
-			}
-			switch n := n.(type) {
-			case *ast.TypeAssertExpr:
-				if n.Type != nil {
-					if t := pass.TypesInfo.TypeOf(n.Type); t != nil {
-						if ev, _, ok := eventOf(t); ok {
-							add(handled{name: ev, pos: n.Pos(), why: typeString(t), rtm: isRTMType(t)})
-						}
-					}
-				}
-			case *ast.SwitchStmt:
-				// case "message": names an event only in a switch on an event's type.
-				if n.Tag != nil && fromEventType(pass, n.Tag, eventOf, 0) {
-					for _, c := range n.Body.List {
-						eventCases[c] = true
-					}
-				}
-			case *ast.CaseClause:
-				for _, e := range n.List {
-					if tv, ok := pass.TypesInfo.Types[e]; ok && tv.IsType() {
-						if ev, _, ok := eventOf(tv.Type); ok {
-							add(handled{name: ev, pos: e.Pos(), why: typeString(tv.Type), rtm: isRTMType(tv.Type)})
-						}
-						continue
-					}
-					eventConst(pass, e, eventCases[n], add)
-				}
-			case *ast.BinaryExpr:
-				if n.Op == token.EQL || n.Op == token.NEQ {
-					for _, side := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
-						eventConst(pass, side[1], fromEventType(pass, side[0], eventOf, 0), add)
-					}
-				}
-			case *ast.Ident, *ast.SelectorExpr:
-				// A typed constant of an event type (slackevents.AppMention), wherever it
-				// is used: HandleEvents(slackevents.AppMention, f).
-				e := n.(ast.Expr)
-				eventConst(pass, e, false, add)
-				// A typed constant that means a feature (the catalog's triggers): an
-				// interaction type, a Socket Mode request type.
-				if c, ok := constOf(pass, e); ok {
-					if t, ok := catalog.FeatureOfConst(typeName(c.Type()), constant.StringVal(c.Val())); ok {
-						add(handled{name: t.Feature, feature: true, pos: e.Pos(), why: c.Name()})
-					}
-				}
-				if _, isSel := n.(*ast.SelectorExpr); isSel {
-					return false
-				}
-			case *ast.CallExpr:
-				// A call of a client function that means a feature (the catalog's triggers).
-				if fn, ok := calleeFunc(pass, n); ok {
-					if t, ok := catalog.FeatureOfFunc(fn.Name()); ok && appcode.ClientPackage(fn.Pkg()) {
-						add(handled{name: t.Feature, feature: true, pos: n.Pos(), why: fn.Name()})
-					}
-				}
-			}
-			return true
-		})
 	}
-	// A package that tells message events apart by ChannelType handles the events of
-	// the conversation types its code lets through (channeltype.go).
-	if !slices.ContainsFunc(out, func(h handled) bool { return h.name == "message" && !h.feature }) {
-		return out
+	return f.narrowMessages()
+}
+
+// A handledFinder collects what one package's code handles.
+type handledFinder struct {
+	pass       *analysis.Pass
+	out        []handled
+	decl       ast.Decl          // the top-level declaration being read
+	eventCases map[ast.Stmt]bool // the clauses of switches on an event's type
+	facts      map[*types.Package]*EventTypesFact
+}
+
+// add records h once per name, kind and declaration.
+func (f *handledFinder) add(h handled) {
+	if h.decl == nil {
+		h.decl = f.decl
 	}
-	if narrowed, ok := messageEvents(pass); ok {
-		all := out
-		out = nil
-		for _, h := range all {
-			if h.name != "message" || h.feature {
-				add(h)
+	i := slices.IndexFunc(f.out, func(o handled) bool { return o.name == h.name && o.feature == h.feature && o.decl == h.decl })
+	if i < 0 {
+		f.out = append(f.out, h)
+	} else {
+		f.out[i].rtm = f.out[i].rtm && h.rtm // an RTM handler only if every one is
+	}
+}
+
+// eventOf is the event a client's type (or a pointer to it) is decoded from.
+func (f *handledFinder) eventOf(t types.Type) (string, string, bool) {
+	n, ok := types.Unalias(deref(t)).(*types.Named)
+	if !ok {
+		return "", "", false
+	}
+	pkg := n.Obj().Pkg()
+	fact, ok := f.facts[pkg]
+	if !ok {
+		fact = new(EventTypesFact)
+		if pkg == nil || !f.pass.ImportPackageFact(pkg, fact) {
+			fact = nil
+		}
+		f.facts[pkg] = fact
+	}
+	if fact == nil {
+		return "", "", false
+	}
+	ev, ok := fact.event(n.Obj().Name())
+	return ev, "", ok
+}
+
+// eventType adds the event of the type t, written at pos, if it is an event's type.
+func (f *handledFinder) eventType(t types.Type, pos token.Pos, why string) {
+	if t == nil {
+		return
+	}
+	if ev, _, ok := f.eventOf(t); ok {
+		f.add(handled{name: ev, pos: pos, why: typeString(t) + why, rtm: isRTMType(t)})
+	}
+}
+
+func (f *handledFinder) node(n ast.Node) bool {
+	info := f.pass.TypesInfo
+	switch n := n.(type) {
+	case *ast.TypeAssertExpr:
+		if n.Type != nil {
+			f.eventType(info.TypeOf(n.Type), n.Pos(), "")
+		}
+	case *ast.FuncLit:
+		f.params(n.Type)
+	case *ast.FuncDecl:
+		if n.Body != nil {
+			f.params(n.Type)
+		}
+	case *ast.SwitchStmt:
+		// case "message": names an event only in a switch on an event's type.
+		if n.Tag != nil && fromEventType(f.pass, n.Tag, f.eventOf, 0) {
+			for _, c := range n.Body.List {
+				f.eventCases[c] = true
+			}
+		}
+	case *ast.CaseClause:
+		for _, e := range n.List {
+			if tv, ok := info.Types[e]; ok && tv.IsType() {
+				f.eventType(tv.Type, e.Pos(), "")
 				continue
 			}
-			for _, ev := range narrowed {
-				add(handled{name: ev, pos: h.pos, why: h.why + " (ChannelType)", decl: h.decl, rtm: h.rtm})
+			eventConst(f.pass, e, f.eventCases[n], f.add)
+		}
+	case *ast.BinaryExpr:
+		if n.Op == token.EQL || n.Op == token.NEQ {
+			for _, side := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
+				eventConst(f.pass, side[1], fromEventType(f.pass, side[0], f.eventOf, 0), f.add)
+			}
+		}
+	case *ast.Ident, *ast.SelectorExpr:
+		f.constant(n.(ast.Expr))
+		if _, isSel := n.(*ast.SelectorExpr); isSel {
+			return false
+		}
+	case *ast.CallExpr:
+		// A call of a client function that means a feature (the catalog's triggers).
+		if fn, ok := calleeFunc(f.pass, n); ok {
+			if t, ok := catalog.FeatureOfFunc(fn.Name()); ok && appcode.ClientPackage(fn.Pkg()) {
+				f.add(handled{name: t.Feature, feature: true, pos: n.Pos(), why: fn.Name()})
 			}
 		}
 	}
-	return out
+	return true
+}
+
+// params adds the events of a function's parameters: a function of the app that takes an
+// event's type (func(ev *slackevents.AppMentionEvent), registered with a bot framework)
+// handles that event, whoever decodes it.
+func (f *handledFinder) params(ft *ast.FuncType) {
+	for _, field := range ft.Params.List {
+		f.eventType(f.pass.TypesInfo.TypeOf(field.Type), field.Type.Pos(), " (a parameter)")
+	}
+}
+
+// constant adds what a typed constant names: an event (slackevents.AppMention, wherever it
+// is used: HandleEvents(slackevents.AppMention, f)), or a feature (the catalog's
+// triggers: an interaction type, a Socket Mode request type).
+func (f *handledFinder) constant(e ast.Expr) {
+	eventConst(f.pass, e, false, f.add)
+	if c, ok := constOf(f.pass, e); ok {
+		if t, ok := catalog.FeatureOfConst(typeName(c.Type()), constant.StringVal(c.Val())); ok {
+			f.add(handled{name: t.Feature, feature: true, pos: e.Pos(), why: c.Name()})
+		}
+	}
+}
+
+// narrowMessages replaces the message event of a package that tells message events apart
+// by ChannelType with the events of the conversation types its code lets through
+// (channeltype.go).
+func (f *handledFinder) narrowMessages() []handled {
+	if !slices.ContainsFunc(f.out, func(h handled) bool { return h.name == "message" && !h.feature }) {
+		return f.out
+	}
+	narrowed, ok := messageEvents(f.pass)
+	if !ok {
+		return f.out
+	}
+	all := f.out
+	f.out = nil
+	for _, h := range all {
+		if h.name != "message" || h.feature {
+			f.add(h)
+			continue
+		}
+		for _, ev := range narrowed {
+			f.add(handled{name: ev, pos: h.pos, why: h.why + " (ChannelType)", decl: h.decl, rtm: h.rtm})
+		}
+	}
+	return f.out
 }
 
 // eventConst adds the event a constant names: any constant of a client package's event

@@ -38,6 +38,9 @@ type request struct {
 	// missing-setting's fix enables it): settings that need a request URL otherwise
 	// (event subscriptions, interactivity) can then be fixed by an edit.
 	socket bool
+	// framework is what the program's dependencies handle (framework.go): a subscription
+	// one of them handles is not unhandled.
+	framework *frameworkFact
 }
 
 // A requested scope: its list, its name and the span of its text.

@@ -76,6 +76,7 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 		// package under test reports its own findings.
 		return res, nil
 	}
+	framework := frameworkHandled(pass)
 	if !appcode.InMainModule(pass) && !cfg.Dependencies {
 		// A dependency (slack-go itself, a third-party wrapper): its calls are the
 		// program's needs only where the program's own code calls into it, and the
@@ -107,6 +108,9 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 	rep := newReporter(pass, cfg.CategoryInMessage)
 	isMain := pass.Pkg.Name() == "main"
 	req := findManifest(pass, cfg, rep, res, manifests, isMain || len(uses) > 0)
+	if req != nil {
+		req.framework = framework
+	}
 	// Calls only a user token can make go to the user token when the app has one (it
 	// requests user scopes), or when no manifest is read (the question is then what the
 	// program needs).

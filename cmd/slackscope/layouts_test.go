@@ -43,6 +43,10 @@ func TestLayoutsGolden(t *testing.T) {
 		{name: "layout-events-scopes", args: []string{"slackscope", "scopes", "./events"}, code: exitOK},
 		{name: "layout-events-scopes-json", args: []string{"slackscope", "scopes", "-format", "json", "./events"}, code: exitOK},
 		{name: "layout-events-scopes-manifest", args: []string{"slackscope", "scopes", "-format", "manifest", "./events"}, code: exitOK},
+		// A bot framework in a dependency module, on an older slack-go (v0.12.2).
+		{name: "layout-framework", args: []string{"slackscope", "./..."}, code: exitFindings, dir: filepath.Join(layouts, "framework")},
+		{name: "layout-framework-scopes-json", args: []string{"slackscope", "scopes", "-format", "json", "./..."}, code: exitOK, dir: filepath.Join(layouts, "framework")},
+		{name: "layout-vet-framework", args: []string{"go", "vet", "-vettool=slackscope", "./..."}, code: 1, dir: filepath.Join(layouts, "framework")},
 		{name: "layout-scopes-not-loaded", args: []string{"slackscope", "scopes", "./partial/cmd/legacy"}, code: exitFailure},
 		// A Socket Mode app whose manifest lacks every setting it needs (testdata/fix/socket).
 		{name: "layout-socket", args: []string{"slackscope", "./socket"}, code: exitFindings, dir: filepath.Join(layouts, "..", "fix")},
