@@ -66,3 +66,17 @@ func ExampleLookupBinding() {
 	// Output:
 	// [reactions.add]
 }
+
+// What a slack-go function an older release had became in the pinned one.
+func ExampleLookupRenamed() {
+	r, ok := catalog.LookupRenamed("UploadFileV2")
+	if !ok {
+		return
+	}
+	b, _ := catalog.LookupBinding(r.To)
+	fmt.Println(r.In, "renamed", r.From)
+	fmt.Println("to", b.Func, "calling", b.Methods)
+	// Output:
+	// v0.18.0-rc2 renamed (*github.com/slack-go/slack.Client).UploadFileV2
+	// to (*github.com/slack-go/slack.Client).UploadFile calling [files.completeUploadExternal files.getUploadURLExternal]
+}

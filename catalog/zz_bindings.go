@@ -2960,3 +2960,10 @@ var bindingsByMethod = [...]methodBindings{
 	{"workflows.triggers.permissions.remove", []uint16{470}},
 	{"workflows.triggers.permissions.set", []uint16{471}},
 }
+
+// renamed are the functions of the client modules that a release renamed, sorted by
+// From (bindings/renamed.yaml, hand-written).
+var renamed = [...]Renamed{
+	{From: "(*github.com/slack-go/slack.Client).UploadFileV2", To: "(*github.com/slack-go/slack.Client).UploadFile", In: "v0.18.0-rc2", Source: "https://github.com/slack-go/slack/blob/v0.35.0/CHANGELOG.md, section [0.18.0-rc2] - 2026-01-28, Changed, #1481"},
+	{From: "(*github.com/slack-go/slack.Client).UploadFileV2Context", To: "(*github.com/slack-go/slack.Client).UploadFileContext", In: "v0.18.0-rc2", Source: "https://github.com/slack-go/slack/blob/v0.35.0/CHANGELOG.md, section [0.18.0-rc2] - 2026-01-28, Changed, #1481"},
+}

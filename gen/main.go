@@ -1,8 +1,9 @@
 // Command gen turns the slackscope catalog (catalog/*.yaml, catalog/methods/*.yaml) into Go
 // tables (catalog/zz_generated.go), the bindings of Go Slack clients
-// (catalog/bindings/*.yaml) into catalog/zz_bindings.go, and the enums of its schema
-// (gen/model/schema.go) into catalog/zz_enums.go. Its bindings subcommand derives
-// those YAML files from the client's source, at the version go.mod pins.
+// (catalog/bindings/*.yaml) and the functions a client release renamed (the hand-written
+// catalog/bindings/renamed.yaml) into catalog/zz_bindings.go, and the enums of its schema
+// (gen/model/schema.go) into catalog/zz_enums.go. Its bindings subcommand derives the
+// bindings files from the client's source, at the version go.mod pins.
 //
 // Usage:
 //
@@ -100,7 +101,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		scanner.PrintError(stderr, err)
 		return exitStale
 	}
-	bsrc, err := gocode.WriteBindings(bs)
+	rs, err := model.LoadRenamed(rel(filepath.Join(*dir, "bindings", model.RenamedFile)), bs)
+	if err != nil {
+		scanner.PrintError(stderr, err)
+		return exitStale
+	}
+	bsrc, err := gocode.WriteBindings(bs, rs)
 	if err != nil {
 		fmt.Fprintf(stderr, "gen: %v\n", err)
 		return exitStale
@@ -162,7 +168,8 @@ func write(outputs []output, stderr io.Writer) int {
 	return exitOK
 }
 
-// loadBindings reads and checks every bindings file of the catalog, sorted by name.
+// loadBindings reads and checks every bindings file of the catalog, sorted by name: every
+// YAML file of its bindings directory but the renamed file.
 func loadBindings(dir string, c *model.Catalog) ([]*model.Bindings, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "bindings", "*.yaml"))
 	if err != nil {
@@ -171,6 +178,9 @@ func loadBindings(dir string, c *model.Catalog) ([]*model.Bindings, error) {
 	sort.Strings(files)
 	var out []*model.Bindings
 	for _, f := range files {
+		if filepath.Base(f) == model.RenamedFile {
+			continue
+		}
 		b, err := model.LoadBindings(rel(f), c)
 		if err != nil {
 			return nil, err

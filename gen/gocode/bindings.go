@@ -10,9 +10,9 @@ import (
 )
 
 // WriteBindings renders bindings files as the Go source of package catalog: the bindings
-// sorted by function, and an index from each Web API method to the functions that call it
-// (or options that select it).
-func WriteBindings(files []*model.Bindings) ([]byte, error) {
+// sorted by function, an index from each Web API method to the functions that call it
+// (or options that select it), and the renamed functions rs sorted by their old name.
+func WriteBindings(files []*model.Bindings, rs *model.Renames) ([]byte, error) {
 	w := newWriter()
 	w.p("// bindingModules are the client modules the bindings were derived from, sorted by path.")
 	w.p("var bindingModules = [...]BindingModule{")
@@ -75,6 +75,8 @@ func WriteBindings(files []*model.Bindings) ([]byte, error) {
 		w.p("{%s, []uint16{%s}},", q(m), strings.Join(parts, ", "))
 	}
 	w.p("}")
+	w.p("")
+	renames(w, rs)
 	if len(all) > 1<<16 {
 		return nil, fmt.Errorf("%d bindings do not fit the uint16 index", len(all))
 	}
@@ -90,4 +92,20 @@ func targets(ts []model.BindingTarget) string {
 		parts[i] = fmt.Sprintf("{%s, %s}", q(t.Kind), q(t.Detail))
 	}
 	return "[]BindingTarget{" + strings.Join(parts, ", ") + "}"
+}
+
+// renames writes the table of renamed functions, sorted by From.
+func renames(w *writer, rs *model.Renames) {
+	var list []model.Rename
+	if rs != nil {
+		list = slices.Clone(rs.Renamed)
+	}
+	slices.SortFunc(list, func(a, b model.Rename) int { return strings.Compare(a.From, b.From) })
+	w.p("// renamed are the functions of the client modules that a release renamed, sorted by")
+	w.p("// From (bindings/%s, hand-written).", model.RenamedFile)
+	w.p("var renamed = [...]Renamed{")
+	for _, r := range list {
+		w.p("{From: %s, To: %s, In: %s, Source: %s},", q(r.From), q(r.To), q(r.In), q(r.Source))
+	}
+	w.p("}")
 }
