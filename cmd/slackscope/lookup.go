@@ -31,13 +31,25 @@ func runLookup(args []string, stdout, stderr io.Writer) int {
 	code, printed := exitOK, false
 	for _, name := range fs.Args() {
 		var buf bytes.Buffer
+		note := ""
 		if !lookupName(&buf, name) {
-			fmt.Fprintln(stderr, missMessage(name))
-			code = exitFindings
-			continue
+			r, ok := catalog.LookupRenamed(name)
+			b, bound := catalog.LookupBinding(r.To)
+			if !ok || !bound {
+				fmt.Fprintln(stderr, missMessage(name))
+				code = exitFindings
+				continue
+			}
+			// Still a miss (the pinned release has no such function), which says what
+			// it became and shows that instead.
+			printBinding(&buf, b)
+			note, code = renamedMessage(r), exitFindings
 		}
 		if printed {
 			fmt.Fprintln(stdout)
+		}
+		if note != "" {
+			fmt.Fprintln(stderr, note)
 		}
 		stdout.Write(buf.Bytes())
 		printed = true
@@ -68,9 +80,18 @@ func lookupName(w io.Writer, name string) bool {
 	return true
 }
 
+// renamedMessage says what the renamed function r became, in which release, and on
+// whose word; lookup shows the new function's binding with it.
+func renamedMessage(r catalog.Renamed) string {
+	m, _ := bindingModule(r.To) // r.To has a binding, so a module
+	return fmt.Sprintf("slackscope: %s was renamed %s in %s %s (source: %s); lookup shows the pinned %s's %s instead",
+		displayName(r.From), displayName(r.To), m.Path, r.In, r.Source, m.Version, displayName(r.To))
+}
+
 // missMessage says that name is none of what lookup knows, and the nearest name that is.
 // A slack-go function is suggested by spelling alone: the bindings say what each
-// function of the pinned release calls, not what a removed or renamed one became.
+// function of the pinned release calls, and a name of an older release is told what it
+// became only when the client's release notes record its rename (catalog.LookupRenamed).
 func missMessage(name string) string {
 	var mods []string
 	for _, m := range catalog.BindingModules() {
@@ -88,15 +109,23 @@ func missMessage(name string) string {
 	return msg
 }
 
-// displayName is how lookup writes a name it suggests: a slack-go function relative to
-// its module ((*Client).PostMessage), anything else as it is.
+// displayName is how lookup writes a name it suggests or says was renamed: a slack-go
+// function relative to its module ((*Client).PostMessage), anything else as it is.
 func displayName(name string) string {
-	for _, m := range catalog.BindingModules() {
-		if strings.HasPrefix(strings.TrimPrefix(name, "(*"), m.Path) {
-			return shortName(name, m.Path)
-		}
+	if m, ok := bindingModule(name); ok {
+		return shortName(name, m.Path)
 	}
 	return name
+}
+
+// bindingModule is the client module whose function the full Go name name is.
+func bindingModule(name string) (catalog.BindingModule, bool) {
+	for _, m := range catalog.BindingModules() {
+		if strings.HasPrefix(strings.TrimPrefix(name, "(*"), m.Path) {
+			return m, true
+		}
+	}
+	return catalog.BindingModule{}, false
 }
 
 func printEvent(w io.Writer, e catalog.Event) {
