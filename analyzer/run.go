@@ -83,23 +83,7 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 		// binding facts carry them there.
 		return res, nil
 	}
-	uses, unresolved := findUses(pass, br)
-	// A client package's own event tables and dispatch are not the app handling events
-	// (slack-go's module analysed as the program, for its examples).
-	var handlers []handled
-	if !appcode.ClientPackage(pass.Pkg) || pass.Pkg.Name() == "main" {
-		handlers = findHandled(pass)
-	}
-	for _, h := range handlers {
-		uses = append(uses, Use{Method: h.name, Kind: h.kind(), Pos: h.pos, Callee: h.why, RTM: h.rtm})
-	}
-	uses = append(uses, findFieldReads(pass)...)
-	ru, rn := findReflectCalls(pass, br)
-	uses, unresolved = append(uses, ru...), append(unresolved, rn...)
-	if br.Failure != "" && len(pass.Files) > 0 {
-		unresolved = append(unresolved, Unresolved{Pos: pass.Files[0].Package, Callee: pass.Pkg.Path(),
-			Why: "slackscope could not analyse this package (" + br.Failure + "); please report it"})
-	}
+	uses, unresolved := collectUses(pass, br)
 	res.Uses, res.Unresolved = uses, unresolved
 	reached := reach(pass, uses, unresolved)
 	res.Program, res.ProgramUnresolved = reached.program.sorted()
@@ -136,18 +120,7 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 	}
 	rep.flushMissing() // the calls' findings first, as they were found
 	if req != nil {
-		req.checkTokens(rep, uses, tk)
-	}
-	if req != nil && isMain {
-		checkFieldReads(rep, uses, res.Program, reached, tk, req)
-		checkElsewhere(pass, cfg, rep, res, reached, tk, req, manifests)
-	}
-	if req != nil && isMain {
-		req.addDirectives(rep)
-		req.reportProblems(rep)
-		reported := req.checkRequest(rep)
-		req.checkUnused(rep, res.Program, tk, reported, len(res.ProgramUnresolved))
-		req.checkSubscriptions(rep, res.Program, tk, len(res.ProgramUnresolved))
+		checkAgainst(pass, cfg, rep, res, reached, tk, req, manifests)
 	}
 	codeReqs := findCodeRequests(pass)
 	for _, cr := range codeReqs {
@@ -162,6 +135,45 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 	}
 	rep.finish()
 	return res, nil
+}
+
+// collectUses finds the package's uses and unresolved calls: calls, handled events and
+// features, response fields read, reflective calls, and a derivation that gave up.
+func collectUses(pass *analysis.Pass, br *bindings.Result) ([]Use, []Unresolved) {
+	uses, unresolved := findUses(pass, br)
+	// A client package's own event tables and dispatch are not the app handling events
+	// (slack-go's module analysed as the program, for its examples).
+	if !appcode.ClientPackage(pass.Pkg) || pass.Pkg.Name() == "main" {
+		for _, h := range findHandled(pass) {
+			uses = append(uses, Use{Method: h.name, Kind: h.kind(), Pos: h.pos, Callee: h.why, RTM: h.rtm})
+		}
+	}
+	uses = append(uses, findFieldReads(pass)...)
+	ru, rn := findReflectCalls(pass, br)
+	uses, unresolved = append(uses, ru...), append(unresolved, rn...)
+	if br.Failure != "" && len(pass.Files) > 0 {
+		unresolved = append(unresolved, Unresolved{Pos: pass.Files[0].Package, Callee: pass.Pkg.Path(),
+			Why: "slackscope could not analyse this package (" + br.Failure + "); please report it"})
+	}
+	return uses, unresolved
+}
+
+// checkAgainst checks the program against the request beyond each use: the tokens; for
+// a main package the field reads, the needs of other packages checked against no
+// manifest of their own, the manifest's directives and problems, its scopes and its
+// subscriptions.
+func checkAgainst(pass *analysis.Pass, cfg *Config, rep *reporter, res *Result, reached *reachResult, tk tokens, req *request, manifests *manifest.Cache) {
+	req.checkTokens(rep, res.Uses, tk)
+	if pass.Pkg.Name() != "main" {
+		return
+	}
+	checkFieldReads(rep, res.Uses, res.Program, reached, tk, req)
+	checkElsewhere(pass, cfg, rep, res, reached, tk, req, manifests)
+	req.addDirectives(rep)
+	req.reportProblems(rep)
+	reported := req.checkRequest(rep)
+	req.checkUnused(rep, res.Program, tk, reported, len(res.ProgramUnresolved))
+	req.checkSubscriptions(rep, res.Program, tk, len(res.ProgramUnresolved))
 }
 
 // findManifest finds, reads and checks the sum of the package's manifest, records what

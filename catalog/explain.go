@@ -242,15 +242,39 @@ func ExplainResponse(r Response) Explanation {
 		}
 	}
 	if r.Error == "not_allowed_token_type" {
-		msg := "the method does not accept this kind of token"
-		if m, ok := LookupMethod(r.Method); ok {
-			msg = fmt.Sprintf("%s does not accept this kind of token; it accepts %s", m.Name, tokenList(m.AcceptedTokens()))
-			e.Lines = append(e.Lines, msg)
-			e.Lines = append(e.Lines, methodNeedLines(m)...)
-		} else {
-			e.Lines = append(e.Lines, msg)
-		}
+		e.explainTokenType()
 	}
+	e.explainMissing(have)
+	e.AnyOf = len(e.Add) > 1 && !allOf
+	if len(e.Add) > 0 {
+		e.List = manifestList(e, e.Add[0])
+	}
+	e.explainUserOnly()
+	if len(needed) == 0 && r.Error != "" && r.Error != "not_allowed_token_type" {
+		explainCode(&e)
+	}
+	if e.FromMethod {
+		e.Lines = append(e.Lines, fmt.Sprintf("the error names no scope: this is what %s needs on %s token", r.Method, tokenNoun(e.Token, true)),
+			"(Slack's needed field names the scope it checked; slack-go keeps it in SlackErrorResponse.Needed, which %#v prints but %v and %+v do not)")
+	}
+	e.explainAdd(len(needed) > 0)
+	return e
+}
+
+// explainTokenType says, for not_allowed_token_type, which tokens the method accepts.
+func (e *Explanation) explainTokenType() {
+	m, ok := LookupMethod(e.Response.Method)
+	if !ok {
+		e.Lines = append(e.Lines, "the method does not accept this kind of token")
+		return
+	}
+	e.Lines = append(e.Lines, fmt.Sprintf("%s does not accept this kind of token; it accepts %s", m.Name, tokenList(m.AcceptedTokens())))
+	e.Lines = append(e.Lines, methodNeedLines(m)...)
+}
+
+// explainMissing decides what to add for each missing scope: itself, its granular
+// replacements (a classic or deprecated scope), or nothing (one that cannot be requested).
+func (e *Explanation) explainMissing(have map[string]bool) {
 	seen := map[string]bool{}
 	for _, s := range e.Missing {
 		sc, ok := LookupScope(s)
@@ -271,34 +295,32 @@ func ExplainResponse(r Response) Explanation {
 			addOnce(&e.Add, seen, s)
 		}
 	}
-	e.AnyOf = len(e.Add) > 1 && !allOf
-	if len(e.Add) > 0 {
-		e.List = manifestList(e, e.Add[0])
-	}
+}
+
+// explainUserOnly says which scopes to add are granted to user tokens only, unless the
+// token is known to be a user's.
+func (e *Explanation) explainUserOnly() {
 	for _, s := range e.Add {
 		if sc, ok := LookupScope(s); ok && !((e.TokenKnown || e.FromMethod) && e.Token == User) && !sc.Tokens.Has(Bot) && !sc.Tokens.Has(LegacyBot) && sc.Tokens.Has(User) {
 			e.Lines = append(e.Lines, fmt.Sprintf("%s is granted to user tokens only: the call must be made with a user token (xoxp-), not the bot token", s))
 		}
 	}
-	if len(needed) == 0 && r.Error != "" && r.Error != "not_allowed_token_type" {
-		explainCode(&e)
-	}
-	if e.FromMethod {
-		e.Lines = append(e.Lines, fmt.Sprintf("the error names no scope: this is what %s needs on %s token", r.Method, tokenNoun(e.Token, true)),
-			"(Slack's needed field names the scope it checked; slack-go keeps it in SlackErrorResponse.Needed, which %#v prints but %v and %+v do not)")
-	}
+}
+
+// explainAdd ends with what to add, and where; or, when the response named scopes the
+// token already has, that the app must be reinstalled.
+func (e *Explanation) explainAdd(named bool) {
 	switch {
 	case len(e.Add) == 1:
-		e.Lines = append(e.Lines, fmt.Sprintf("add %s to the %s scopes", e.Add[0], listFor(e, e.Add[0])))
+		e.Lines = append(e.Lines, fmt.Sprintf("add %s to the %s scopes", e.Add[0], listFor(*e, e.Add[0])))
 	case len(e.Add) > 1 && !e.AnyOf:
-		e.Lines = append(e.Lines, fmt.Sprintf("add %s to the %s scopes (each is needed)", strings.Join(e.Add, " and "), listFor(e, e.Add[0])))
+		e.Lines = append(e.Lines, fmt.Sprintf("add %s to the %s scopes (each is needed)", strings.Join(e.Add, " and "), listFor(*e, e.Add[0])))
 	case len(e.Add) > 1:
 		e.Lines = append(e.Lines, fmt.Sprintf("add one of %s to the %s scopes (one is enough; pick the one for the conversation type the call touches)",
-			strings.Join(e.Add, ", "), listFor(e, e.Add[0])))
-	case len(e.Missing) == 0 && r.Error == "missing_scope" && len(needed) > 0:
+			strings.Join(e.Add, ", "), listFor(*e, e.Add[0])))
+	case len(e.Missing) == 0 && e.Response.Error == "missing_scope" && named:
 		e.Lines = append(e.Lines, "the token already has every scope the response names; check that the app was reinstalled after the scopes were added")
 	}
-	return e
 }
 
 // explainCode says what an error code means, from the methods' docs, and for a

@@ -93,12 +93,7 @@ func Minimum(t TokenType, methodNames ...string) MinimumSet {
 func MinimumOf(t TokenType, needs []Need) MinimumSet {
 	set := MinimumSet{Token: t}
 	forced := map[string]map[string]bool{} // scope -> needs
-	requiredBy := map[string]map[string]bool{}
-	type open struct {
-		alts  []string
-		needs map[string]bool
-	}
-	var clauses []open
+	var clauses []openClause
 	for _, n := range needs {
 		r := n.Requirement
 		if r.Kind != Accepted {
@@ -114,10 +109,34 @@ func MinimumOf(t TokenType, needs []Need) MinimumSet {
 				addTo(forced, c[0], n.Name)
 				continue
 			}
-			clauses = append(clauses, open{alts: c, needs: map[string]bool{n.Name: true}})
+			clauses = append(clauses, openClause{alts: c, needs: map[string]bool{n.Name: true}})
 		}
 	}
-	// Scopes that forced scopes depend on are forced too.
+	requiredBy := forceRequired(forced)
+	kept := foldNarrower(mergeOpen(clauses, forced))
+	for _, s := range slices.Sorted(maps.Keys(forced)) {
+		set.Scopes = append(set.Scopes, ScopeUse{Scope: s, Needs: slices.Sorted(maps.Keys(forced[s])), RequiredBy: slices.Sorted(maps.Keys(requiredBy[s]))})
+	}
+	for _, o := range kept {
+		set.Choices = append(set.Choices, Choice{AnyOf: o.alts, Needs: slices.Sorted(maps.Keys(o.needs))})
+	}
+	sort.Slice(set.Choices, func(i, j int) bool {
+		return strings.Join(set.Choices[i].AnyOf, " ") < strings.Join(set.Choices[j].AnyOf, " ")
+	})
+	set.Cover = hittingSet(set.Choices)
+	return set
+}
+
+// An openClause is a choice of scopes, any of which meets the needs that ask for it.
+type openClause struct {
+	alts  []string
+	needs map[string]bool
+}
+
+// forceRequired adds to forced the scopes forced scopes depend on (a scope's Requires),
+// transitively, and returns for each added scope the scopes that require it.
+func forceRequired(forced map[string]map[string]bool) map[string]map[string]bool {
+	requiredBy := map[string]map[string]bool{}
 	for changed := true; changed; {
 		changed = false
 		for _, s := range slices.Sorted(maps.Keys(forced)) {
@@ -133,24 +152,21 @@ func MinimumOf(t TokenType, needs []Need) MinimumSet {
 			}
 		}
 	}
-	// Drop clauses a forced scope meets; merge the rest by their alternatives.
-	byKey := map[string]*open{}
+	return requiredBy
+}
+
+// mergeOpen drops the clauses a forced scope meets (crediting the scope with their
+// needs) and merges the rest by their alternatives.
+func mergeOpen(clauses []openClause, forced map[string]map[string]bool) map[string]*openClause {
+	byKey := map[string]*openClause{}
 	for _, c := range clauses {
-		met := false
-		for _, a := range c.alts {
-			if forced[a] != nil {
-				met = true
-				for n := range c.needs {
-					forced[a][n] = true
-				}
-				break
+		if i := slices.IndexFunc(c.alts, func(a string) bool { return forced[a] != nil }); i >= 0 {
+			for n := range c.needs {
+				forced[c.alts[i]][n] = true
 			}
-		}
-		if met {
 			continue
 		}
-		alts := append([]string(nil), c.alts...)
-		sort.Strings(alts)
+		alts := slices.Sorted(slices.Values(c.alts))
 		key := strings.Join(alts, " ")
 		if o := byKey[key]; o != nil {
 			for n := range c.needs {
@@ -158,40 +174,29 @@ func MinimumOf(t TokenType, needs []Need) MinimumSet {
 			}
 			continue
 		}
-		byKey[key] = &open{alts: alts, needs: c.needs}
+		byKey[key] = &openClause{alts: alts, needs: c.needs}
 	}
-	// A clause whose alternatives include all of a narrower clause's is met by whatever
-	// meets the narrower one: fold it in.
+	return byKey
+}
+
+// foldNarrower folds a clause whose alternatives include all of a narrower clause's into
+// the narrower one, which whatever meets it meets too; the rest come narrowest first.
+func foldNarrower(byKey map[string]*openClause) []*openClause {
 	keys := slices.Sorted(maps.Keys(byKey))
 	sort.SliceStable(keys, func(i, j int) bool { return len(byKey[keys[i]].alts) < len(byKey[keys[j]].alts) })
-	var kept []*open
+	var kept []*openClause
 	for _, k := range keys {
 		o := byKey[k]
-		folded := false
-		for _, narrow := range kept {
-			if subset(narrow.alts, o.alts) {
-				for n := range o.needs {
-					narrow.needs[n] = true
-				}
-				folded = true
-				break
-			}
-		}
-		if !folded {
+		i := slices.IndexFunc(kept, func(narrow *openClause) bool { return subset(narrow.alts, o.alts) })
+		if i < 0 {
 			kept = append(kept, o)
+			continue
+		}
+		for n := range o.needs {
+			kept[i].needs[n] = true
 		}
 	}
-	for _, s := range slices.Sorted(maps.Keys(forced)) {
-		set.Scopes = append(set.Scopes, ScopeUse{Scope: s, Needs: slices.Sorted(maps.Keys(forced[s])), RequiredBy: slices.Sorted(maps.Keys(requiredBy[s]))})
-	}
-	for _, o := range kept {
-		set.Choices = append(set.Choices, Choice{AnyOf: o.alts, Needs: slices.Sorted(maps.Keys(o.needs))})
-	}
-	sort.Slice(set.Choices, func(i, j int) bool {
-		return strings.Join(set.Choices[i].AnyOf, " ") < strings.Join(set.Choices[j].AnyOf, " ")
-	})
-	set.Cover = hittingSet(set.Choices)
-	return set
+	return kept
 }
 
 func addTo(m map[string]map[string]bool, k, v string) {

@@ -346,46 +346,7 @@ func writeScopesText(w io.Writer, p programScopes, header bool) {
 		fmt.Fprintln(w, "no Slack Web API calls found")
 	}
 	for _, t := range p.Tokens {
-		fmt.Fprintf(w, "%s token: %d scope%s\n", t.Token, len(t.Scopes), plural(len(t.Scopes)))
-		width, eventWidth := 0, 0 // each part aligned on its own
-		for _, s := range t.Scopes {
-			if s.onlyEvents() {
-				eventWidth = max(eventWidth, len(s.Scope))
-			} else {
-				width = max(width, len(s.Scope))
-			}
-		}
-		header := false // the event-only part has begun
-		eventIndent := func() string {
-			if !header {
-				header = true
-				fmt.Fprintln(w, "  needed if the app subscribes to the events its code handles:")
-			}
-			return "    "
-		}
-		for _, s := range t.Scopes {
-			if !s.onlyEvents() {
-				fmt.Fprintf(w, "  %-*s  %s  %s\n", width, s.Scope, strings.Join(s.Methods, ", "), s.Position)
-			}
-		}
-		for _, c := range t.Choices {
-			if len(c.Methods) > 0 {
-				fmt.Fprintf(w, "  %s: one of %s  %s\n", strings.Join(c.Methods, ", "), strings.Join(c.AnyOf, ", "), c.Position)
-			}
-		}
-		for _, s := range t.Scopes {
-			if s.onlyEvents() {
-				fmt.Fprintf(w, "%s%-*s  %s  %s\n", eventIndent(), eventWidth, s.Scope, strings.Join(s.Events, ", "), s.Position)
-			}
-		}
-		for _, c := range t.Choices {
-			if len(c.Methods) == 0 {
-				fmt.Fprintf(w, "%s%s: one of %s  %s\n", eventIndent(), strings.Join(c.Events, ", "), strings.Join(c.AnyOf, ", "), c.Position)
-			}
-		}
-		for _, u := range t.Unsupported {
-			fmt.Fprintf(w, "  %s\n", u)
-		}
+		writeTokenText(w, t)
 	}
 	if len(p.Advisories) > 0 {
 		fmt.Fprintln(w, "advisories (Slack's notices for the methods the program calls):")
@@ -399,32 +360,84 @@ func writeScopesText(w io.Writer, p programScopes, header bool) {
 			fmt.Fprintf(w, "  %s: %s: %s\n", u.Position, u.Callee, u.Why)
 		}
 	}
-	if len(p.Entries) > 0 {
-		fmt.Fprintln(w, "exported functions (what a program that calls each needs):")
-		width := 0
-		for _, e := range p.Entries {
-			width = max(width, len(e.Func))
+	writeEntriesText(w, p.Entries)
+}
+
+// writeTokenText writes one token's scopes: those the calls need, then apart those only
+// the handled events need (each part aligned on its own).
+func writeTokenText(w io.Writer, t tokenScopes) {
+	fmt.Fprintf(w, "%s token: %d scope%s\n", t.Token, len(t.Scopes), plural(len(t.Scopes)))
+	width, eventWidth := 0, 0
+	for _, s := range t.Scopes {
+		if s.onlyEvents() {
+			eventWidth = max(eventWidth, len(s.Scope))
+		} else {
+			width = max(width, len(s.Scope))
 		}
-		for _, e := range p.Entries {
-			var needs []string
-			for _, t := range e.Tokens {
-				names := scopeNames(t.Scopes)
-				for _, c := range t.Choices {
-					names = append(names, "one of "+strings.Join(c.AnyOf, "|"))
-				}
-				names = append(names, t.Unsupported...)
-				if len(names) > 0 {
-					needs = append(needs, t.Token+": "+strings.Join(names, ", "))
-				}
-			}
-			if len(needs) == 0 {
-				needs = []string{"no scope"}
-			}
-			if e.Unresolved > 0 {
-				needs = append(needs, fmt.Sprintf("%d unresolved", e.Unresolved))
-			}
-			fmt.Fprintf(w, "  %-*s  %s  %s\n", width, e.Func, strings.Join(needs, "; "), e.Position)
+	}
+	header := false // the event-only part has begun
+	eventIndent := func() string {
+		if !header {
+			header = true
+			fmt.Fprintln(w, "  needed if the app subscribes to the events its code handles:")
 		}
+		return "    "
+	}
+	for _, s := range t.Scopes {
+		if !s.onlyEvents() {
+			fmt.Fprintf(w, "  %-*s  %s  %s\n", width, s.Scope, strings.Join(s.Methods, ", "), s.Position)
+		}
+	}
+	for _, c := range t.Choices {
+		if len(c.Methods) > 0 {
+			fmt.Fprintf(w, "  %s: one of %s  %s\n", strings.Join(c.Methods, ", "), strings.Join(c.AnyOf, ", "), c.Position)
+		}
+	}
+	for _, s := range t.Scopes {
+		if s.onlyEvents() {
+			fmt.Fprintf(w, "%s%-*s  %s  %s\n", eventIndent(), eventWidth, s.Scope, strings.Join(s.Events, ", "), s.Position)
+		}
+	}
+	for _, c := range t.Choices {
+		if len(c.Methods) == 0 {
+			fmt.Fprintf(w, "%s%s: one of %s  %s\n", eventIndent(), strings.Join(c.Events, ", "), strings.Join(c.AnyOf, ", "), c.Position)
+		}
+	}
+	for _, u := range t.Unsupported {
+		fmt.Fprintf(w, "  %s\n", u)
+	}
+}
+
+// writeEntriesText writes, for a library, what a program that calls each exported
+// function needs.
+func writeEntriesText(w io.Writer, entries []entryScopes) {
+	if len(entries) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "exported functions (what a program that calls each needs):")
+	width := 0
+	for _, e := range entries {
+		width = max(width, len(e.Func))
+	}
+	for _, e := range entries {
+		var needs []string
+		for _, t := range e.Tokens {
+			names := scopeNames(t.Scopes)
+			for _, c := range t.Choices {
+				names = append(names, "one of "+strings.Join(c.AnyOf, "|"))
+			}
+			names = append(names, t.Unsupported...)
+			if len(names) > 0 {
+				needs = append(needs, t.Token+": "+strings.Join(names, ", "))
+			}
+		}
+		if len(needs) == 0 {
+			needs = []string{"no scope"}
+		}
+		if e.Unresolved > 0 {
+			needs = append(needs, fmt.Sprintf("%d unresolved", e.Unresolved))
+		}
+		fmt.Fprintf(w, "  %-*s  %s  %s\n", width, e.Func, strings.Join(needs, "; "), e.Position)
 	}
 }
 

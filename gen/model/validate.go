@@ -41,6 +41,18 @@ func (c *Catalog) validate(dir string, errs *errorList) {
 	for _, m := range c.Methods {
 		checkMethod(m, methods, scopeRef, errs)
 	}
+	c.checkEvents(scopeRef, errs)
+	c.checkFeatures(scopeRef, errs)
+	c.checkRules(scopeRef, errs)
+	flows := c.checkAuthorize(methods, errs)
+	unique(errs, "OAuth endpoint", "var", c.OAuth2Endpoints, func(e *OAuth2Endpoint) (string, Pos) { return e.Var, e.at("var") })
+	for _, e := range c.OAuth2Endpoints {
+		checkEndpoint(e, flows, errs)
+	}
+}
+
+// checkEvents checks each event: its name, its scopes and the APIs that deliver it.
+func (c *Catalog) checkEvents(scopeRef func(Pos, string, string), errs *errorList) {
 	unique(errs, "event", "name", c.Events, func(e *Event) (string, Pos) { return e.Name, e.at("name") })
 	for _, e := range c.Events {
 		required(e.fields, errs, "name", e.Name, "source", e.Source)
@@ -55,6 +67,11 @@ func (c *Catalog) validate(dir string, errs *errorList) {
 			EventAPIs.check(errs, e.item("apis", i), "apis", "event", a)
 		}
 	}
+}
+
+// checkFeatures checks each feature's tokens and triggers, and that no trigger is given
+// twice.
+func (c *Catalog) checkFeatures(scopeRef func(Pos, string, string), errs *errorList) {
 	unique(errs, "feature", "name", c.Features, func(f *Feature) (string, Pos) { return f.Name, f.at("name") })
 	var triggers []*Trigger
 	for _, f := range c.Features {
@@ -67,6 +84,10 @@ func (c *Catalog) validate(dir string, errs *errorList) {
 		}
 	}
 	unique(errs, "trigger", "triggers", triggers, func(t *Trigger) (string, Pos) { return t.Key(), t.Pos() })
+}
+
+// checkRules checks each combination rule: its kind and its scopes.
+func (c *Catalog) checkRules(scopeRef func(Pos, string, string), errs *errorList) {
 	unique(errs, "combination", "id", c.Rules, func(r *Rule) (string, Pos) { return r.ID, r.at("id") })
 	for _, r := range c.Rules {
 		required(r.fields, errs, "id", r.ID, "kind", r.Kind, "error", r.Error, "source", r.Source)
@@ -80,6 +101,11 @@ func (c *Catalog) validate(dir string, errs *errorList) {
 			scopeRef(r.item("scopes", i), "scopes", s)
 		}
 	}
+}
+
+// checkAuthorize checks the authorize flows (one default, a known exchange method, the
+// parameters that carry scopes) and returns them by name.
+func (c *Catalog) checkAuthorize(methods map[string]*Method, errs *errorList) map[string]*AuthorizeFlow {
 	flows := unique(errs, "authorize flow", "flow", c.Authorize, func(a *AuthorizeFlow) (string, Pos) { return a.Flow, a.at("flow") })
 	var def *AuthorizeFlow
 	for _, a := range c.Authorize {
@@ -102,10 +128,7 @@ func (c *Catalog) validate(dir string, errs *errorList) {
 	if len(c.Authorize) > 0 && def == nil {
 		errs.add(c.Authorize[0].Pos(), "default", "no authorize flow is the default (expected default: true on the flow of Slack apps)")
 	}
-	unique(errs, "OAuth endpoint", "var", c.OAuth2Endpoints, func(e *OAuth2Endpoint) (string, Pos) { return e.Var, e.at("var") })
-	for _, e := range c.OAuth2Endpoints {
-		checkEndpoint(e, flows, errs)
-	}
+	return flows
 }
 
 // checkTrigger checks that a feature's trigger is a function or a typed constant, named
@@ -246,6 +269,34 @@ func checkMethod(m *Method, methods map[string]*Method, scopeRef func(Pos, strin
 	if m.Status != "" {
 		Statuses.check(errs, m.at("status"), "status", "method", m.Status)
 	}
+	checkMethodTokens(m, scopeRef, errs)
+	for _, cd := range m.Conditional {
+		required(cd.fields, errs, "scope", cd.Scope, "when", cd.When, "source", cd.Source)
+		if cd.Scope != "" {
+			scopeRef(cd.at("scope"), "conditional.scope", cd.Scope)
+		}
+	}
+	checkArguments(m, scopeRef, errs)
+	checkRateLimit(m, errs)
+	for _, a := range m.Advisories {
+		required(a.fields, errs, "date", a.Date, "note", a.Note, "source", a.Source)
+		if a.Date != "" {
+			if _, err := time.Parse(time.DateOnly, a.Date); err != nil {
+				errs.add(a.at("date"), "advisories.date", "%q is not a date (expected YYYY-MM-DD)", a.Date)
+			}
+		}
+	}
+	checkDeprecation(m, methods, errs)
+	for _, code := range slices.Sorted(maps.Keys(m.Errors)) {
+		if !errorCode.MatchString(code) {
+			errs.add(m.key("errors", code), "errors", "%q is not an error code (expected lower case and underscores)", code)
+		}
+	}
+}
+
+// checkMethodTokens checks how a method is authorized: its auth, the scopes each token
+// type needs, the token types left unknown, its classic and former scopes.
+func checkMethodTokens(m *Method, scopeRef func(Pos, string, string), errs *errorList) {
 	auth := m.Auth
 	if auth == "" {
 		auth = Auths.Default
@@ -270,12 +321,11 @@ func checkMethod(m *Method, methods map[string]*Method, scopeRef func(Pos, strin
 	for i, s := range m.FormerScopes {
 		scopeRef(m.item("former_scopes", i), "former_scopes", s)
 	}
-	for _, cd := range m.Conditional {
-		required(cd.fields, errs, "scope", cd.Scope, "when", cd.When, "source", cd.Source)
-		if cd.Scope != "" {
-			scopeRef(cd.at("scope"), "conditional.scope", cd.Scope)
-		}
-	}
+}
+
+// checkArguments checks the arguments that narrow a method's choice of scopes: each scope
+// they pick is one of the method's alternatives, picked by values or by count, not both.
+func checkArguments(m *Method, scopeRef func(Pos, string, string), errs *errorList) {
 	alternatives := map[string]bool{}
 	for _, cs := range m.Tokens {
 		for _, c := range cs {
@@ -284,25 +334,21 @@ func checkMethod(m *Method, methods map[string]*Method, scopeRef func(Pos, strin
 			}
 		}
 	}
+	narrows := func(p Pos, field, sc string) {
+		n := errs.len()
+		scopeRef(p, field, sc)
+		if errs.len() == n && !alternatives[sc] {
+			errs.add(p, field, "scope %q is not among the method's alternatives for any token type (an argument can only narrow them)", sc)
+		}
+	}
 	for _, a := range m.Arguments {
 		required(a.fields, errs, "name", a.Name, "source", a.Source)
 		for _, v := range slices.Sorted(maps.Keys(a.Values)) {
-			sc := a.Values[v]
-			p := a.key("values", v)
-			n := errs.len()
-			scopeRef(p, "arguments.values", sc)
-			if errs.len() == n && !alternatives[sc] {
-				errs.add(p, "arguments.values", "scope %q is not among the method's alternatives for any token type (an argument can only narrow them)", sc)
-			}
+			narrows(a.key("values", v), "arguments.values", a.Values[v])
 		}
 		for _, by := range [][2]string{{"one", a.One}, {"many", a.Many}} {
-			if by[1] == "" {
-				continue
-			}
-			n := errs.len()
-			scopeRef(a.at(by[0]), "arguments."+by[0], by[1])
-			if errs.len() == n && !alternatives[by[1]] {
-				errs.add(a.at(by[0]), "arguments."+by[0], "scope %q is not among the method's alternatives for any token type (an argument can only narrow them)", by[1])
+			if by[1] != "" {
+				narrows(a.at(by[0]), "arguments."+by[0], by[1])
 			}
 		}
 		if (a.One != "" || a.Many != "") && len(a.Values) > 0 {
@@ -314,25 +360,29 @@ func checkMethod(m *Method, methods map[string]*Method, scopeRef func(Pos, strin
 			}
 		}
 	}
-	if r := m.RateLimit; r != nil {
-		required(r.fields, errs, "tier", r.Tier)
-		if r.Tier != "" && RateTiers.check(errs, r.at("tier"), "rate_limit.tier", "method", r.Tier) {
-			if r.Tier == "special" && r.Limit == "" {
-				errs.add(r.at("limit"), "rate_limit.limit", "missing (expected the special limit, in the source's words)")
-			}
-			if r.Tier != "special" && r.Limit != "" {
-				errs.add(r.at("limit"), "rate_limit.limit", "given for tier %s (only a special limit states its own)", r.Tier)
-			}
+}
+
+// checkRateLimit checks a method's rate limit: a known tier, and a limit of its own only
+// for the special tier.
+func checkRateLimit(m *Method, errs *errorList) {
+	r := m.RateLimit
+	if r == nil {
+		return
+	}
+	required(r.fields, errs, "tier", r.Tier)
+	if r.Tier != "" && RateTiers.check(errs, r.at("tier"), "rate_limit.tier", "method", r.Tier) {
+		if r.Tier == "special" && r.Limit == "" {
+			errs.add(r.at("limit"), "rate_limit.limit", "missing (expected the special limit, in the source's words)")
+		}
+		if r.Tier != "special" && r.Limit != "" {
+			errs.add(r.at("limit"), "rate_limit.limit", "given for tier %s (only a special limit states its own)", r.Tier)
 		}
 	}
-	for _, a := range m.Advisories {
-		required(a.fields, errs, "date", a.Date, "note", a.Note, "source", a.Source)
-		if a.Date != "" {
-			if _, err := time.Parse(time.DateOnly, a.Date); err != nil {
-				errs.add(a.at("date"), "advisories.date", "%q is not a date (expected YYYY-MM-DD)", a.Date)
-			}
-		}
-	}
+}
+
+// checkDeprecation checks that a method's deprecation note goes with its status, and that
+// its replacements exist.
+func checkDeprecation(m *Method, methods map[string]*Method, errs *errorList) {
 	switch m.Status {
 	case "deprecated", "retired", "removed", "undocumented":
 		if m.Deprecation == nil {
@@ -349,11 +399,6 @@ func checkMethod(m *Method, methods map[string]*Method, scopeRef func(Pos, strin
 			if _, ok := methods[r]; !ok {
 				errs.add(d.item("replacements", i), "deprecation.replacements", "replacement %q of method %q does not exist", r, m.Name)
 			}
-		}
-	}
-	for _, code := range slices.Sorted(maps.Keys(m.Errors)) {
-		if !errorCode.MatchString(code) {
-			errs.add(m.key("errors", code), "errors", "%q is not an error code (expected lower case and underscores)", code)
 		}
 	}
 }
