@@ -43,7 +43,7 @@ type baselineKey struct {
 var positionsInText = regexp.MustCompile(`(\.(?:go|ya?ml|json)):\d+(?::\d+)?|\bline \d+`)
 
 // keyOf is the baseline key of a finding.
-func keyOf(paths *sarifPaths, f finding) baselineKey {
+func keyOf(paths *repoPaths, f finding) baselineKey {
 	msg := positionsInText.ReplaceAllStringFunc(f.Message, func(s string) string {
 		if strings.HasPrefix(s, "line ") {
 			return "line N"
@@ -55,7 +55,7 @@ func keyOf(paths *sarifPaths, f finding) baselineKey {
 
 // writeBaseline writes the run's findings to path.
 func writeBaseline(path string, run *analysisRun) error {
-	paths := newSARIFPaths(run)
+	paths := newRepoPaths(run)
 	b := baseline{Version: baselineVersion, Findings: []baselineKey{}}
 	for _, f := range run.findings {
 		b.Findings = append(b.Findings, keyOf(paths, f))
@@ -97,7 +97,7 @@ func applyBaseline(b *baseline, run *analysisRun) (known, gone int) {
 	for _, k := range b.Findings {
 		left[k]++
 	}
-	paths := newSARIFPaths(run)
+	paths := newRepoPaths(run)
 	run.findings = slices.DeleteFunc(run.findings, func(f finding) bool {
 		k := keyOf(paths, f)
 		if left[k] > 0 {

@@ -61,13 +61,13 @@ type (
 // writeSARIF writes a run's findings as a SARIF 2.1.0 log, which GitHub code scanning
 // shows inline on pull requests: one rule per category, one result per finding, with
 // the finding's suggested fixes. Every path is relative to the repository root (see
-// sarifPaths), which is what code scanning matches against the files of a commit,
+// repoPaths), which is what code scanning matches against the files of a commit,
 // whatever directory slackscope ran in. The run's properties name the manifest each
 // program was checked against (see sarifManifests), so that a log with no result still
 // says what it passed.
 func writeSARIF(w io.Writer, run *analysisRun) {
 	findings := run.findings
-	paths := newSARIFPaths(run)
+	paths := newRepoPaths(run)
 	type rule struct {
 		ID               string       `json:"id"`
 		ShortDescription sarifMessage `json:"shortDescription"`
@@ -125,7 +125,7 @@ type sarifManifest struct {
 // sarifManifests are the run's programs that were checked against a manifest, by
 // package path, each with the manifest's path as the log's results write paths. Empty,
 // never nil, when no program had a manifest.
-func sarifManifests(run *analysisRun, paths *sarifPaths) []sarifManifest {
+func sarifManifests(run *analysisRun, paths *repoPaths) []sarifManifest {
 	out := []sarifManifest{}
 	for _, r := range programRoots(run) {
 		if r.res.Manifest == nil {
@@ -137,61 +137,9 @@ func sarifManifests(run *analysisRun, paths *sarifPaths) []sarifManifest {
 	return out
 }
 
-// sarifPaths writes a run's file paths as a SARIF log names them: relative to the
-// repository root, the nearest directory above the file that holds .git (a directory,
-// or the file a worktree or submodule has), and in a tree that is no repository,
-// relative to the module root of the package that reported it. A file inside neither is
-// named by its file name alone: a log that is uploaded names no path of the machine
-// that made it.
-type sarifPaths struct {
-	wd        string
-	moduleOf  map[string]string // package path -> its module's root directory
-	repoRoots map[string]string // directory -> the repository root above it, or ""
-	files     map[string][]byte // file -> its content, read for a fix's lines
-}
-
-func newSARIFPaths(run *analysisRun) *sarifPaths {
-	p := &sarifPaths{moduleOf: map[string]string{}, repoRoots: map[string]string{}, files: map[string][]byte{}}
-	p.wd, _ = os.Getwd()
-	for _, r := range run.results {
-		if r.pkg.Module != nil {
-			p.moduleOf[r.pkg.PkgPath] = r.pkg.Module.Dir
-		}
-	}
-	return p
-}
-
-// uri is file (absolute, or relative to the working directory) as the log names it,
-// for a finding of package pkg.
-func (p *sarifPaths) uri(file, pkg string) string {
-	if !filepath.IsAbs(file) && p.wd != "" {
-		file = filepath.Join(p.wd, file)
-	}
-	root := p.repoRoot(filepath.Dir(file))
-	if root == "" {
-		root = p.moduleOf[pkg]
-	}
-	return pathInModule(root, file)
-}
-
-// repoRoot is the nearest directory at or above dir that holds .git, or "".
-func (p *sarifPaths) repoRoot(dir string) string {
-	if r, ok := p.repoRoots[dir]; ok {
-		return r
-	}
-	r := ""
-	if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
-		r = dir
-	} else if parent := filepath.Dir(dir); parent != dir {
-		r = p.repoRoot(parent)
-	}
-	p.repoRoots[dir] = r
-	return r
-}
-
 // fixes are a finding's suggested fixes as SARIF fixes: one artifact change per file an
 // edit touches, in the order the edits come.
-func (p *sarifPaths) fixes(f finding) []sarifFix {
+func (p *repoPaths) fixes(f finding) []sarifFix {
 	var out []sarifFix
 	for _, fx := range f.Fixes {
 		sf := sarifFix{Description: sarifMessage{fx.Message}, ArtifactChanges: []sarifChange{}}
@@ -215,7 +163,7 @@ func (p *sarifPaths) fixes(f finding) []sarifFix {
 
 // region is the bytes [start, end) of file: their byte offset and length, and their
 // lines and columns when the file can be read and holds them.
-func (p *sarifPaths) region(file string, start, end int) sarifRegion {
+func (p *repoPaths) region(file string, start, end int) sarifRegion {
 	n := end - start
 	r := sarifRegion{ByteOffset: &start, ByteLength: &n}
 	content, ok := p.files[file]

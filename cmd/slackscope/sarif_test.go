@@ -63,7 +63,7 @@ func TestSARIFPathsGolden(t *testing.T) {
 		t.Run(tt.name+"-"+tt.git, func(t *testing.T) {
 			tree := t.TempDir()
 			if tt.git == "" {
-				if root := (&sarifPaths{repoRoots: map[string]string{}}).repoRoot(tree); root != "" {
+				if root := (&repoPaths{repoRoots: map[string]string{}}).repoRoot(tree); root != "" {
 					t.Skipf("the temporary directory lies in a repository (%s): no tree outside one to test", root)
 				}
 			}
@@ -86,7 +86,7 @@ func TestSARIFPathsGolden(t *testing.T) {
 func TestSARIFPathsModuleRoot(t *testing.T) {
 	tree := t.TempDir()
 	module := filepath.Join(tree, "bot")
-	p := &sarifPaths{wd: filepath.Join(module, "cmd", "standup"), moduleOf: map[string]string{"example.com/standup/cmd/standup": module},
+	p := &repoPaths{wd: filepath.Join(module, "cmd", "standup"), moduleOf: map[string]string{"example.com/standup/cmd/standup": module},
 		repoRoots: map[string]string{tree: "", module: "", filepath.Join(module, "cmd"): "", filepath.Join(module, "cmd", "standup"): ""}}
 	for file, want := range map[string]string{
 		"main.go": "cmd/standup/main.go",
