@@ -29,6 +29,9 @@
 //     the pinned github.com/slack-go/slack calls (by its full name, or a short one as
 //     slackscope prints it), and which functions call a method (bindings/slack-go.yaml,
 //     derived from slack-go's source).
+//   - LookupRenamed: what a function of an older slack-go release became in the pinned one
+//     (UploadFileV2 is UploadFile since v0.18.0-rc2; bindings/renamed.yaml, from
+//     slack-go's release notes).
 //
 // The examples show each in use.
 //

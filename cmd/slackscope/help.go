@@ -89,7 +89,8 @@ subscriptions it lacks added (or, without one, the oauth_config.scopes block).`,
 slack-go functions that call it; a scope's token types, status and methods; an event's
 scopes; a slack-go function's methods. Names as slackscope prints them
 ((*slack.Client).PostMessage), bare (PostMessage, Client.PostMessage) or in any case.
-An unknown name gets the closest one and exit status 1.`,
+An unknown name gets the closest one and exit status 1; a function a slack-go release
+renamed (UploadFileV2) says what it became, and its new name is looked up.`,
 			examples: []string{
 				"slackscope lookup chat.postMessage chat:write app_mention",
 				"slackscope lookup '(*slack.Client).PostMessage' PostWebhook",
