@@ -48,7 +48,11 @@ func ClientPackage(p *types.Package) bool {
 	if p == nil {
 		return false
 	}
-	path := p.Path()
+	return ClientPath(p.Path())
+}
+
+// ClientPath reports whether the import path is that of a package of a Go Slack client.
+func ClientPath(path string) bool {
 	for _, m := range clientModules() {
 		if strings.HasPrefix(path, m) && (len(path) == len(m) || path[len(m)] == '/') {
 			return true

@@ -47,12 +47,21 @@ func outsideModule(msg string) bool {
 // that loaded with all their dependencies, and the roots that did not, each with the
 // errors that stopped it (its own or a dependency's): the caller analyses what loaded
 // and says what did not. err is for a load that gave nothing at all.
+//
+// Only the packages whose facts matter are loaded from source, the rest from export data
+// (source.go), unless opts.Tests is set or the environment variable SLACKSCOPE_LOAD is
+// "full".
 func Load(dir string, patterns []string, opts Options) (pkgs []*packages.Package, broken []Broken, err error) {
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir, Tests: opts.Tests}
 	if opts.Tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + opts.Tags}
 	}
 	defer phase("load", time.Now())
+	if !opts.Tests && os.Getenv("SLACKSCOPE_LOAD") != "full" {
+		if roots, ok, err := loadPruned(*cfg, patterns); err != nil || ok {
+			return roots, nil, err
+		}
+	}
 	roots, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		if outsideModule(err.Error()) {
