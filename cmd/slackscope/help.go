@@ -83,6 +83,28 @@ subscriptions it lacks added (or, without one, the oauth_config.scopes block).`,
 			},
 		},
 		{
+			name:    "drift",
+			summary: "compare the code and the manifest with the live app and an installed token's grant",
+			doc: `Compares, offline and from files, the repository's app manifest (found as check finds
+it, or -manifest) with the live app's (-live: what apps.manifest.export returns), and the
+scopes the code needs (as scopes computes them) with the scopes an installed token has
+(-grant: the headers of an auth.test response, whose x-oauth-scopes is read, or a scope
+list). Reports, as file:line:col: message [kind], live-only-scope, repo-only-scope and
+subscription-drift (manifest and live app), and reinstall-needed (code and grant). Only
+the comparisons whose files are given run, and stderr says which; with neither -live
+nor -grant there is nothing to compare (exit status 2). Exit status 1 on drift, 3 when
+packages did not load and the grant was compared with a partial set.`,
+			examples: []string{
+				"slackscope drift -live live.json -grant grant.txt ./cmd/bot",
+				"slackscope drift -json -grant user-grant.txt -grant-token user ./...",
+				`curl -s -H "Authorization: Bearer $SLACK_CONFIG_TOKEN" "https://slack.com/api/apps.manifest.export?app_id=A0123" > live.json`,
+				`curl -s -D - -o /dev/null -H "Authorization: Bearer $SLACK_BOT_TOKEN" https://slack.com/api/auth.test > grant.txt`,
+			},
+			run: func(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+				return runDrift(args, stdout, stderr)
+			},
+		},
+		{
 			name:    "lookup",
 			summary: "look up a Web API method, scope, event or slack-go function in the catalog",
 			doc: `Prints what the catalog knows of each name: a method's scopes per token type and the
