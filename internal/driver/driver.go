@@ -58,8 +58,8 @@ func Load(dir string, patterns []string, opts Options) (pkgs []*packages.Package
 	}
 	defer phase("load", time.Now())
 	if !opts.Tests && os.Getenv("SLACKSCOPE_LOAD") != "full" {
-		if roots, ok, err := loadPruned(*cfg, patterns); err != nil || ok {
-			return roots, nil, err
+		if roots, ok := loadPruned(*cfg, patterns); ok {
+			return roots, nil, nil
 		}
 	}
 	roots, err := packages.Load(cfg, patterns...)

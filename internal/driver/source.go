@@ -20,7 +20,6 @@ package driver
 // the loading.
 
 import (
-	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -31,55 +30,34 @@ import (
 // loadPruned loads the packages matching patterns as Load does, the packages whose facts
 // matter from source and the rest from export data. ok is false when the run must be
 // loaded in full instead: an error anywhere, or patterns the pruning does not handle.
-func loadPruned(base packages.Config, patterns []string) (roots []*packages.Package, ok bool, err error) {
+func loadPruned(base packages.Config, patterns []string) (roots []*packages.Package, ok bool) {
 	list := base
-	list.Mode = packages.NeedName | packages.NeedImports | packages.NeedDeps | packages.NeedModule
+	list.Mode = packages.NeedName | packages.NeedImports | packages.NeedDeps | packages.NeedModule |
+		packages.NeedExportFile | packages.NeedCompiledGoFiles | packages.NeedTypesSizes
 	graph, err := packages.Load(&list, patterns...)
 	if err != nil || len(graph) == 0 {
-		return nil, false, nil // the full load says what is wrong
+		return nil, false // the full load says what is wrong
 	}
 	src := sourceSet(graph)
-	if src == nil {
-		return nil, false, nil
+	if src == nil || checkSourceSet(graph, src) != nil {
+		return nil, false
 	}
-	srcCfg := base
-	srcCfg.Mode = packages.LoadSyntax | packages.NeedModule
-	loaded, err := packages.Load(&srcCfg, src...)
-	if err != nil {
-		return nil, false, nil
-	}
-	byID := map[string]*packages.Package{}
-	for _, p := range loaded {
-		if len(p.Errors) > 0 || p.IllTyped {
-			return nil, false, nil
-		}
-		byID[p.ID] = p
-	}
-	for _, p := range loaded {
+	for p := range src {
 		// Only the imports loaded from source are packages of the graph the checker
 		// walks; the others are types from export data.
-		imports := map[string]*packages.Package{}
 		for path, imp := range p.Imports {
-			if q := byID[imp.ID]; q != nil {
-				imports[path] = q
+			if !src[imp] {
+				delete(p.Imports, path)
 			}
 		}
-		p.Imports = imports
 	}
-	for _, g := range graph {
-		p := byID[g.ID]
-		if p == nil {
-			return nil, false, nil
-		}
-		roots = append(roots, p)
-	}
-	return roots, true, nil
+	return graph, true
 }
 
-// sourceSet lists the packages of the graph to load from source, sorted, or nil when the
+// sourceSet is the set of packages of the graph to load from source, or nil when the
 // graph has an error, or a package the go command names by no import path (files named
 // on the command line) or that is a test variant.
-func sourceSet(graph []*packages.Package) []string {
+func sourceSet(graph []*packages.Package) map[*packages.Package]bool {
 	need := map[*packages.Package]bool{}
 	broken := false
 	var visit func(p *packages.Package) bool
@@ -107,14 +85,13 @@ func sourceSet(graph []*packages.Package) []string {
 	if broken {
 		return nil
 	}
-	var out []string
+	src := map[*packages.Package]bool{}
 	for p, v := range need {
 		if v {
-			out = append(out, p.PkgPath)
+			src[p] = true
 		}
 	}
-	slices.Sort(out)
-	return out
+	return src
 }
 
 // seed reports whether a package's own code gives facts that matter: it is the main
