@@ -3,10 +3,10 @@ GO ?= go
 BIN := $(CURDIR)/bin
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: test fuzz plugin testdeps example install install-hook generate upgrade-slack-go check vet fmt lint bench
+.PHONY: test fuzz plugin grant testdeps example install install-hook generate upgrade-slack-go check vet fmt lint bench
 
 # The whole test suite: fresh generated tables, vet, gofmt, staticcheck, go test.
-test: check vet fmt lint testdeps plugin
+test: check vet fmt lint testdeps plugin grant
 	$(GO) test ./...
 
 # The golangci-lint module plugin, a nested module of its own. Its tests build golangci-lint
@@ -14,6 +14,11 @@ test: check vet fmt lint testdeps plugin
 # skips that part).
 plugin: $(BIN)/staticcheck
 	cd analyzer/golangci && $(GO) vet ./... && $(BIN)/staticcheck ./... && $(GO) test ./...
+
+# The run-time grant check (grant/), a nested module an app imports: standard library and
+# slack-go only.
+grant: $(BIN)/staticcheck
+	cd grant && $(GO) vet ./... && $(BIN)/staticcheck ./... && $(GO) test ./...
 
 # Fetch the slack-go releases the testdata modules build with (analysistest loads them
 # with GOPROXY=off, so they must be in the module cache first).
