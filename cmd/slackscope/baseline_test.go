@@ -17,7 +17,7 @@ func TestBaselineGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	runGolden(t, goldenCase{name: "baseline-write", args: []string{"slackscope", "-write-baseline", "baseline.json", "./..."}, code: exitFindings}, dir)
-	compareGolden(t, filepath.Join("testdata", "baseline-file.golden"), filepath.Join(dir, "baseline.json"))
+	compareGoldenFile(t, filepath.Join("testdata", "baseline-file.golden"), filepath.Join(dir, "baseline.json"))
 	runGolden(t, goldenCase{name: "baseline-unchanged", args: []string{"slackscope", "-baseline", "baseline.json", "./..."}, code: exitOK}, dir)
 
 	edit := func(file, old, new string) {

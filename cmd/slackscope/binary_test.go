@@ -149,7 +149,12 @@ func runGolden(t *testing.T, tt goldenCase, dir string) {
 	// Absolute paths differ between checkouts.
 	abs, _ := filepath.Abs(cmd.Dir)
 	got = strings.ReplaceAll(got, abs, "$EXAMPLE")
-	golden := filepath.Join("testdata", tt.name+".golden")
+	compareGolden(t, filepath.Join("testdata", tt.name+".golden"), got)
+}
+
+// compareGolden compares got with the golden file, which -update writes.
+func compareGolden(t *testing.T, golden, got string) {
+	t.Helper()
 	if *update {
 		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
 			t.Fatal(err)

@@ -72,10 +72,13 @@ overlaps another) or -diff shows a change.`,
 methods that need each and a call site; open choices (one of several conversation
 scopes) are listed, never settled. What the program needs does not depend on its
 manifest; -format manifest prints the program's manifest with the scopes and
-subscriptions it lacks added (or, without one, the oauth_config.scopes block).`,
+subscriptions it lacks added (or, without one, the oauth_config.scopes block);
+-format go writes the minimum as a grant.Need, which the app checks its token's grant
+against at start-up (package github.com/slackscope/slackscope/grant).`,
 			examples: []string{
 				"slackscope scopes ./...",
 				"slackscope scopes -format manifest ./cmd/bot > merged.yml",
+				"slackscope scopes -format go -o slackscope_scopes.go ./cmd/bot",
 				"slackscope scopes -token user ./cmd/search",
 			},
 			run: func(args []string, _ io.Reader, stdout, stderr io.Writer) int {

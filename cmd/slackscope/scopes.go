@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"flag"
@@ -109,22 +110,41 @@ func runScopes(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("scopes", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	token := fs.String("token", "bot", "the token type the program calls with: bot or user")
-	format := fs.String("format", "text", "output: text, json or manifest (the program's manifest with the scopes and subscriptions it lacks added; the oauth_config.scopes block when it has none)")
+	format := fs.String("format", "text", "output: text, json, manifest (the program's manifest with the scopes and subscriptions it lacks added; the oauth_config.scopes block when it has none) or go (a grant.Need for the run-time check of package grant)")
 	manifestPath := fs.String("manifest", "", "with -format manifest: the app manifest to merge into; default: the one check finds for each program")
+	outPath := fs.String("o", "", "write the output to this file instead of stdout (with -format go: the file go generate writes)")
+	varName := fs.String("var", "slackScopes", "with -format go: the name of the variable declared")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: slackscope scopes [-token bot|user] [-format text|json|manifest] [-manifest file] packages")
+		fmt.Fprintln(stderr, "usage: slackscope scopes [-token bot|user] [-format text|json|manifest|go] [-manifest file] [-o file] [-var name] packages")
 		fs.PrintDefaults()
 	}
-	if !parsePackageArgs(fs, args, func() string { return *format }, stderr, "text", "json", "manifest") {
+	if !parsePackageArgs(fs, args, func() string { return *format }, stderr, "text", "json", "manifest", "go") {
 		return exitFailure
 	}
 	if *manifestPath != "" && *format != "manifest" {
 		fmt.Fprintln(stderr, "slackscope: scopes: -manifest is read with -format manifest only")
 		return exitFailure
 	}
+	if *outPath == "" {
+		return scopesTo(stdout, stderr, fs.Args(), *token, *format, *manifestPath, *varName)
+	}
+	var out bytes.Buffer
+	code := scopesTo(&out, stderr, fs.Args(), *token, *format, *manifestPath, *varName)
+	if code == exitFailure {
+		return code
+	}
+	if err := os.WriteFile(*outPath, out.Bytes(), 0o644); err != nil {
+		fmt.Fprintf(stderr, "slackscope: %v\n", err)
+		return exitFailure
+	}
+	return code
+}
+
+// scopesTo is runScopes once its flags are read: the output goes to stdout.
+func scopesTo(stdout, stderr io.Writer, patterns []string, token, format, manifestPath, varName string) int {
 	// The scopes a program needs do not depend on what it requests: no manifest is read.
-	cfg := analyzer.Config{Token: *token, NoManifest: true}
-	run, err := analyze("", fs.Args(), &cfg, driver.Options{})
+	cfg := analyzer.Config{Token: token, NoManifest: true}
+	run, err := analyze("", patterns, &cfg, driver.Options{})
 	if err != nil {
 		fmt.Fprintf(stderr, "slackscope: %v\n", err)
 		return exitFailure
@@ -146,7 +166,12 @@ func runScopes(args []string, stdout, stderr io.Writer) int {
 		progs[i].Partial = len(notLoaded) > 0
 	}
 	code := exitOK
-	switch *format {
+	switch format {
+	case "go":
+		if err := goOutput(stdout, progs, programRoots(run)[0].pkg.Name, varName); err != nil {
+			fmt.Fprintf(stderr, "slackscope: scopes: %v\n", err)
+			return exitFailure
+		}
 	case "json":
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
@@ -155,7 +180,7 @@ func runScopes(args []string, stdout, stderr io.Writer) int {
 			return exitFailure
 		}
 	case "manifest":
-		code = writeManifests(run, progs, *manifestPath, stdout, stderr)
+		code = writeManifests(run, progs, manifestPath, stdout, stderr)
 		if code == exitFailure {
 			return code
 		}
