@@ -61,7 +61,7 @@ var yamlLineErr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompi
 func Parse(path string, content []byte) (*Manifest, error) {
 	content = newlines(content)
 	m := &Manifest{Path: path, Content: content}
-	dec := yaml.NewDecoder(bytes.NewReader(content))
+	dec := yaml.NewDecoder(bytes.NewReader(jsonSlashes(content)))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil && err != io.EOF {
 		return nil, syntaxError(path, content, err)
@@ -313,6 +313,31 @@ func jsonError(path string, content []byte) *Error {
 	line := 1 + bytes.Count(content[:off], []byte("\n"))
 	col := off - bytes.LastIndexByte(content[:off], '\n')
 	return &Error{Path: path, Line: line, Col: col, Msg: "not JSON: " + se.Error()}
+}
+
+// jsonSlashes is content with each \/ inside a JSON string written // instead, when
+// content is JSON: Slack's manifest export escapes every slash of a URL that way, which
+// JSON allows and the YAML parser refuses. The length, and so every position, stays the
+// same; the values read (scopes, events, settings) hold no slash, and Content keeps the
+// text as it is, for the edits of a fix. content is copied only when it has one.
+func jsonSlashes(content []byte) []byte {
+	if !bytes.HasPrefix(bytes.TrimSpace(content), []byte("{")) || !bytes.Contains(content, []byte(`\/`)) {
+		return content
+	}
+	out := bytes.Clone(content)
+	inString := false
+	for i := 0; i < len(out); i++ {
+		switch c := out[i]; {
+		case c == '"':
+			inString = !inString
+		case c == '\\' && inString && i+1 < len(out):
+			if out[i+1] == '/' {
+				out[i] = '/'
+			}
+			i++ // the escaped character
+		}
+	}
+	return out
 }
 
 // newlines makes a lone carriage return (an old Mac line ending) a newline: YAML counts

@@ -54,6 +54,11 @@ func TestParse(t *testing.T) {
 		{"settings and commands", "features:\n  slash_commands:\n    - command: /standup\n      description: x\n    - description: no name\nsettings:\n  socket_mode_enabled: true\n  interactivity:\n    is_enabled: false\n", &Manifest{
 			SlashCommands: []Ref{{"/standup", 3, 16}, {"", 5, 7}},
 			SocketMode:    &Setting{true, 7, 24}, Interactivity: &Setting{false, 9, 17}}},
+		// Slack's export escapes the slashes of URLs, as JSON allows; an escaped backslash
+		// before a slash stays what it is.
+		{"JSON with escaped slashes", `{"settings":{"event_subscriptions":{"request_url":"https:\/\/example.com\/slack","bot_events":["app_mention"]}},` +
+			`"display_information":{"name":"a\\\/b"},"oauth_config":{"scopes":{"bot":["chat:write"]}}}`, &Manifest{
+			HasOAuth: true, Bot: []Ref{{"chat:write", 1, 186}}, BotEvents: []Ref{{"app_mention", 1, 96}}, HasEventSubscriptions: true}},
 		{"two documents", "oauth_config:\n  scopes:\n    bot: [chat:write]\n---\noauth_config:\n  scopes:\n    bot: [users:read]\n", &Manifest{
 			HasOAuth: true, Bot: []Ref{{"chat:write", 3, 11}},
 			Warnings: []*Error{{Path: "m.yml", Line: 4, Col: 1, Msg: "a second YAML document; Slack reads the first only, and so does slackscope"}}}},
