@@ -43,6 +43,16 @@ func TestGolangciLint(t *testing.T) {
 	app := filepath.Join(tmp, "app")
 	copyDir(t, filepath.Join(root, "testdata", "example"), app)
 	copyDir(t, recipe, app)
+	// The example's go.mod names the repository's grant module relative to itself.
+	mod := filepath.Join(app, "go.mod")
+	content, err := os.ReadFile(mod)
+	if err != nil {
+		t.Fatal(err)
+	}
+	content = []byte(strings.Replace(string(content), "=> ../../grant", "=> "+filepath.Join(root, "grant"), 1))
+	if err := os.WriteFile(mod, content, 0o644); err != nil {
+		t.Fatal(err)
+	}
 
 	bin := buildCustom(t, app, filepath.Join(tmp, "build"))
 	t.Logf("golangci-lint built in %s", time.Since(start).Round(time.Second))

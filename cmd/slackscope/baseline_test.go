@@ -12,10 +12,7 @@ import (
 // new scope, -baseline shows only the new one; once the manifest stops requesting an
 // unused scope, the baseline says one of its findings is gone.
 func TestBaselineGolden(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "..", "testdata", "example"))); err != nil {
-		t.Fatal(err)
-	}
+	dir := copyExample(t)
 	runGolden(t, goldenCase{name: "baseline-write", args: []string{"slackscope", "-write-baseline", "baseline.json", "./..."}, code: exitFindings}, dir)
 	compareGoldenFile(t, filepath.Join("testdata", "baseline-file.golden"), filepath.Join(dir, "baseline.json"))
 	runGolden(t, goldenCase{name: "baseline-unchanged", args: []string{"slackscope", "-baseline", "baseline.json", "./..."}, code: exitOK}, dir)

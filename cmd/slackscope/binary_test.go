@@ -100,6 +100,35 @@ func TestCommandGolden(t *testing.T) {
 	}
 }
 
+// copyExample copies the example app (testdata/example) into a new temporary directory
+// and returns it: its go.mod's replacement of the grant module, a path relative to the
+// example, names the repository's grant/ from there too.
+func copyExample(t *testing.T) string {
+	t.Helper()
+	example := filepath.Join("..", "..", "testdata", "example")
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(example)); err != nil {
+		t.Fatal(err)
+	}
+	grantDir, err := filepath.Abs(filepath.Join(example, "..", "..", "grant"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod := filepath.Join(dir, "go.mod")
+	content, err := os.ReadFile(mod)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const rel = "=> ../../grant"
+	if !strings.Contains(string(content), rel) {
+		t.Fatalf("testdata/example/go.mod has no %q", rel)
+	}
+	if err := os.WriteFile(mod, []byte(strings.Replace(string(content), rel, "=> "+grantDir, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
 // A goldenCase is one run of the built binary (or of go vet with it) and the golden file
 // testdata/<name>.golden that holds its stdout, its stderr after "--- stderr", and whose
 // exit code must be code.

@@ -14,10 +14,7 @@ import (
 // can do), with the cold run's answer; an edit of the manifest, of a Go file, or of the
 // -baseline file is never answered from it.
 func TestCheckCache(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "..", "testdata", "example"))); err != nil {
-		t.Fatal(err)
-	}
+	dir := copyExample(t)
 	cache := t.TempDir()
 	check := func(args ...string) (string, int) {
 		t.Helper()

@@ -104,10 +104,12 @@ func TestSARIFPathsModuleRoot(t *testing.T) {
 // program is cmd/standup and whose manifest is at the module root.
 func layOutExample(t *testing.T, dir string) {
 	t.Helper()
-	example := filepath.Join("..", "..", "testdata", "example")
+	example := copyExample(t) // its go.mod names the grant module wherever it is
 	for src, dst := range map[string]string{
 		"go.mod": "go.mod", "go.sum": "go.sum", "manifest.yml": "manifest.yml",
-		"main.go": filepath.Join("cmd", "standup", "main.go"),
+		"main.go":              filepath.Join("cmd", "standup", "main.go"),
+		"grant.go":             filepath.Join("cmd", "standup", "grant.go"),
+		"slackscope_scopes.go": filepath.Join("cmd", "standup", "slackscope_scopes.go"),
 	} {
 		b, err := os.ReadFile(filepath.Join(example, src))
 		if err != nil {

@@ -5,3 +5,7 @@ go 1.26
 require github.com/slack-go/slack v0.35.0
 
 require github.com/gorilla/websocket v1.5.3 // indirect
+
+require github.com/slackscope/slackscope/grant v0.0.0
+
+replace github.com/slackscope/slackscope/grant => ../../grant

@@ -54,7 +54,8 @@ func (b *bot) remind() error {
 }
 
 func main() {
-	b := &bot{api: slack.New(os.Getenv("SLACK_BOT_TOKEN")), channel: os.Getenv("STANDUP_CHANNEL")}
+	b := &bot{api: slack.New(os.Getenv("SLACK_BOT_TOKEN"), recorder.Option()), channel: os.Getenv("STANDUP_CHANNEL")}
+	checkGrant(b.api)
 	ts, err := b.ask()
 	if err != nil {
 		log.Fatal(err)
