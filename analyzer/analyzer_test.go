@@ -51,7 +51,13 @@ func (f filtered) Errorf(format string, args ...any) {
 // # want comments, in the same syntax.
 func run(t *testing.T, a *analysis.Analyzer, pkgs ...string) []*analysistest.Result {
 	t.Helper()
-	results := analysistest.Run(filtered{t}, pinned, a, pkgs...)
+	return runIn(t, pinned, a, pkgs...)
+}
+
+// runIn is run on the module in dir.
+func runIn(t *testing.T, dir string, a *analysis.Analyzer, pkgs ...string) []*analysistest.Result {
+	t.Helper()
+	results := analysistest.Run(filtered{t}, dir, a, pkgs...)
 	got := map[string][]string{} // "file:line" -> messages
 	seen := map[string]bool{}
 	for _, r := range results {
@@ -69,7 +75,7 @@ func run(t *testing.T, a *analysis.Analyzer, pkgs ...string) []*analysistest.Res
 	manifests := map[string]bool{}
 	for _, pkg := range pkgs {
 		for _, name := range []string{"manifest.yml", "manifest.yaml", "manifest.json"} {
-			p, _ := filepath.Abs(filepath.Join(pinned, pkg, name))
+			p, _ := filepath.Abs(filepath.Join(dir, pkg, name))
 			if _, err := os.Stat(p); err == nil {
 				manifests[p] = true
 			}
@@ -408,6 +414,13 @@ func (nopT) Errorf(string, ...any) {}
 
 // Code is checked against the slack-go version it builds with: v0.16.0's UploadFile still
 // calls files.upload, which Slack retired.
+// A module's scope policy (testdata/policy/.slackscope.yml): a forbidden scope at the
+// manifest line and at the call that needs it, an unjustified one at its line, a
+// justified one (channels:history, which meets the history call's choice) not at all.
+func TestPolicy(t *testing.T) {
+	runIn(t, filepath.Join("..", "testdata", "policy"), analyzer.Analyzer, ".")
+}
+
 func TestOldRelease(t *testing.T) {
 	analysistest.Run(t, filepath.Join("..", "testdata", "analyzer", "slackscope", "v0.16.0"), analyzer.Analyzer, "./...")
 }

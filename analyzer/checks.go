@@ -70,6 +70,13 @@ optional scope missing from its list), with its position`}
 		`a call of a Web API method Slack has a dated notice for (a lower rate limit for apps
 outside the Marketplace, a scope on its way out), with the notice's date and source; once
 read, silence it with slackscope:ignore advisory and the reason`}
+	PolicyViolation = &Check{"policy-violation", "The app requests a scope its policy forbids.",
+		`a requested scope, or one a call needs, that the module's .slackscope.yml forbids
+(never: admin.*), at the manifest line and at the call`}
+	UnjustifiedScope = &Check{"unjustified-scope", "A scope the policy asks a justification for has none.",
+		`a requested scope, or one a call needs, that the module's .slackscope.yml lists
+under justify but gives no justification for (justifications: {scope: why}), at the
+manifest line and at the call`}
 	UnusedIgnore = &Check{"unused-ignore", "A slackscope:ignore directive that silences nothing.",
 		`a slackscope:ignore directive that silences nothing, names no check, or gives no
 reason`}
@@ -80,7 +87,7 @@ var Checks = []*Check{
 	MissingScope, UnusedScope, DeprecatedScope, UnknownScope, InvalidCombination,
 	WrongTokenType, MissingDependency, RetiredMethod, UnhandledEvent, UnhandledCommand,
 	MissingSubscription, MissingSetting, ClassicOnly, InvalidManifest, NoManifest,
-	Advisory, UnusedIgnore,
+	Advisory, PolicyViolation, UnjustifiedScope, UnusedIgnore,
 }
 
 // CheckNamed is the check whose category is name.

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/slackscope/slackscope/catalog"
+	"github.com/slackscope/slackscope/internal/policy"
 	"github.com/slackscope/slackscope/manifest"
 )
 
@@ -41,6 +42,8 @@ type request struct {
 	// framework is what the program's dependencies handle (framework.go): a subscription
 	// one of them handles is not unhandled.
 	framework *frameworkFact
+	// policy is the module's .slackscope.yml (nil: none).
+	policy *policy.Policy
 }
 
 // A requested scope: its list, its name and the span of its text.

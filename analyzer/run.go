@@ -15,6 +15,7 @@ import (
 	"github.com/slackscope/slackscope/catalog"
 	"github.com/slackscope/slackscope/internal/appcode"
 	"github.com/slackscope/slackscope/internal/bindings"
+	"github.com/slackscope/slackscope/internal/policy"
 	"github.com/slackscope/slackscope/manifest"
 )
 
@@ -92,8 +93,15 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 	rep := newReporter(pass, cfg.CategoryInMessage)
 	isMain := pass.Pkg.Name() == "main"
 	req := findManifest(pass, cfg, rep, res, manifests, isMain || len(uses) > 0)
+	var pol *policy.Policy
+	if isMain || len(uses) > 0 {
+		var err error
+		if pol, err = policy.Find(moduleRoot(packageDir(pass))); err != nil {
+			return nil, err
+		}
+	}
 	if req != nil {
-		req.framework = framework
+		req.framework, req.policy = framework, pol
 	}
 	// Calls only a user token can make go to the user token when the app has one (it
 	// requests user scopes), or when no manifest is read (the question is then what the
@@ -124,7 +132,9 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 	}
 	codeReqs := findCodeRequests(pass)
 	for _, cr := range codeReqs {
+		cr.policy = pol
 		cr.checkRequest(rep)
+		cr.checkPolicy(rep)
 		res.Requests = append(res.Requests, cr.source)
 	}
 	if req == nil && isMain {
@@ -171,6 +181,7 @@ func checkAgainst(pass *analysis.Pass, cfg *Config, rep *reporter, res *Result, 
 	checkElsewhere(pass, cfg, rep, res, reached, tk, req, manifests)
 	req.addDirectives(rep)
 	req.reportProblems(rep)
+	req.checkPolicy(rep)
 	reported := req.checkRequest(rep)
 	req.checkUnused(rep, res.Program, tk, reported, len(res.ProgramUnresolved))
 	req.checkSubscriptions(rep, res.Program, tk, len(res.ProgramUnresolved))
@@ -521,6 +532,7 @@ func checkUse(rep *reporter, u Use, tk tokens, req *request) {
 		return
 	}
 	req.reportMissingCall(rep, u.Pos, u.Callee, u.Method, n.Requirement.Clauses, t)
+	req.checkPolicyAtCall(rep, u.Pos, u.Callee, u.Method, n.Requirement.Clauses)
 }
 
 // checkElsewhere checks, against the program's manifest, the needs main reaches in
