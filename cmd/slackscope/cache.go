@@ -5,8 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/slackscope/slackscope/internal/policy"
 	"github.com/slackscope/slackscope/manifest"
 )
 
@@ -25,7 +28,7 @@ import (
 // dependencies, the path and version of a versioned module (immutable, go.sum sees to
 // that) or else the content of its Go and embedded files; the manifest each package
 // would be checked against (and what the search for it says); the -manifest and
-// -baseline files. A run whose packages did not all load is not kept. SLACKSCOPE_CACHE
+// -baseline files; the scope policy of each module. A run whose packages did not all load is not kept. SLACKSCOPE_CACHE
 // names the cache's directory (default: slackscope in the user's cache directory);
 // SLACKSCOPE_CACHE=off turns it off.
 
@@ -61,8 +64,8 @@ type listedPackage struct {
 	Standard                                                 bool
 	GoFiles, CgoFiles, EmbedFiles, TestGoFiles, XTestGoFiles []string
 	Module                                                   *struct {
-		Path, Version string
-		Replace       *struct{ Path, Version string }
+		Path, Version, Dir string
+		Replace            *struct{ Path, Version string }
 	}
 	Error      *struct{ Err string }
 	DepsErrors []*struct{ Err string }
@@ -113,6 +116,7 @@ func checkKey(c *checkFlags, args, patterns []string) (key string, ok bool) {
 	dec := json.NewDecoder(&out)
 	modules := map[string]bool{}
 	manifests := new(manifest.Cache)
+	policies := map[string]bool{} // module roots whose policy is in the key
 	for dec.More() {
 		var p listedPackage
 		if err := dec.Decode(&p); err != nil {
@@ -131,6 +135,13 @@ func checkKey(c *checkFlags, args, patterns []string) (key string, ok bool) {
 			}
 			continue
 		}
+		if m := p.Module; m != nil && m.Dir != "" && !policies[m.Dir] {
+			// The module's scope policy, which the analyzer reads at its root.
+			policies[m.Dir] = true
+			if err := hashPolicy(h, m.Dir); err != nil {
+				return "", false
+			}
+		}
 		fmt.Fprintf(h, "package\x00%s\x00%s\x00", p.ImportPath, p.Dir)
 		for _, files := range [][]string{p.GoFiles, p.CgoFiles, p.EmbedFiles, p.TestGoFiles, p.XTestGoFiles} {
 			for _, f := range files {
@@ -148,6 +159,18 @@ func checkKey(c *checkFlags, args, patterns []string) (key string, ok bool) {
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil)), true
+}
+
+// hashPolicy writes into h whether the module rooted at dir has a scope policy, and its
+// content.
+func hashPolicy(h io.Writer, dir string) error {
+	path := filepath.Join(dir, policy.FileName)
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		fmt.Fprintf(h, "no policy\x00%s\x00", dir)
+		return nil
+	}
+	fmt.Fprintf(h, "policy\x00%s\x00", path)
+	return hashFile(h, path)
 }
 
 // hashFile writes a file's content into h.

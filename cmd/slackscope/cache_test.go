@@ -82,6 +82,17 @@ func TestCheckCache(t *testing.T) {
 	if out, _ := check(); !strings.Contains(out, "pins:write") {
 		t.Errorf("after main.go's edit, no pins:write:\n%s", out)
 	}
+	// A scope policy written at the module root, then edited: each is checked again.
+	if err := os.WriteFile(filepath.Join(dir, ".slackscope.yml"), []byte("never: [reactions:*]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, _ := check(); !strings.Contains(out, "[policy-violation]") {
+		t.Errorf("after the policy was written, no policy-violation:\n%s", out)
+	}
+	edit(".slackscope.yml", "never: [reactions:*]", "never: [client]")
+	if out, _ := check(); strings.Contains(out, "[policy-violation]") {
+		t.Errorf("after the policy's edit, a policy-violation still:\n%s", out)
+	}
 	// A -baseline file's content is part of the key.
 	if err := os.WriteFile(filepath.Join(dir, "b.json"), []byte(`{"version": 1, "findings": []}`), 0o644); err != nil {
 		t.Fatal(err)

@@ -74,11 +74,14 @@ scopes) are listed, never settled. What the program needs does not depend on its
 manifest; -format manifest prints the program's manifest with the scopes and
 subscriptions it lacks added (or, without one, the oauth_config.scopes block);
 -format go writes the minimum as a grant.Need, which the app checks its token's grant
-against at start-up (package github.com/slackscope/slackscope/grant).`,
+against at start-up (package github.com/slackscope/slackscope/grant); -format markdown
+writes a justification report for a review: each scope, what needs it and where, and
+the justification of the module's .slackscope.yml.`,
 			examples: []string{
 				"slackscope scopes ./...",
 				"slackscope scopes -format manifest ./cmd/bot > merged.yml",
 				"slackscope scopes -format go -o slackscope_scopes.go ./cmd/bot",
+				"slackscope scopes -format markdown ./cmd/bot > SCOPES.md",
 				"slackscope scopes -token user ./cmd/search",
 			},
 			run: func(args []string, _ io.Reader, stdout, stderr io.Writer) int {

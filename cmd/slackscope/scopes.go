@@ -110,15 +110,15 @@ func runScopes(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("scopes", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	token := fs.String("token", "bot", "the token type the program calls with: bot or user")
-	format := fs.String("format", "text", "output: text, json, manifest (the program's manifest with the scopes and subscriptions it lacks added; the oauth_config.scopes block when it has none) or go (a grant.Need for the run-time check of package grant)")
+	format := fs.String("format", "text", "output: text, json, manifest (the program's manifest with the scopes and subscriptions it lacks added; the oauth_config.scopes block when it has none), go (a grant.Need for the run-time check of package grant) or markdown (a justification report for a review: each scope, what needs it, where, the policy's justification)")
 	manifestPath := fs.String("manifest", "", "with -format manifest: the app manifest to merge into; default: the one check finds for each program")
 	outPath := fs.String("o", "", "write the output to this file instead of stdout (with -format go: the file go generate writes)")
 	varName := fs.String("var", "slackScopes", "with -format go: the name of the variable declared")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: slackscope scopes [-token bot|user] [-format text|json|manifest|go] [-manifest file] [-o file] [-var name] packages")
+		fmt.Fprintln(stderr, "usage: slackscope scopes [-token bot|user] [-format text|json|manifest|go|markdown] [-manifest file] [-o file] [-var name] packages")
 		fs.PrintDefaults()
 	}
-	if !parsePackageArgs(fs, args, func() string { return *format }, stderr, "text", "json", "manifest", "go") {
+	if !parsePackageArgs(fs, args, func() string { return *format }, stderr, "text", "json", "manifest", "go", "markdown") {
 		return exitFailure
 	}
 	if *manifestPath != "" && *format != "manifest" {
@@ -167,6 +167,11 @@ func scopesTo(stdout, stderr io.Writer, patterns []string, token, format, manife
 	}
 	code := exitOK
 	switch format {
+	case "markdown":
+		if err := writeScopesMarkdown(stdout, run, progs); err != nil {
+			fmt.Fprintf(stderr, "slackscope: scopes: %v\n", err)
+			return exitFailure
+		}
 	case "go":
 		if err := goOutput(stdout, progs, programRoots(run)[0].pkg.Name, varName); err != nil {
 			fmt.Fprintf(stderr, "slackscope: scopes: %v\n", err)
