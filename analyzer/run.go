@@ -60,13 +60,9 @@ type Entry struct {
 }
 
 func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manifest.Cache) (any, error) {
-	token := catalog.Bot
-	if cfg.Token != "" {
-		t, ok := catalog.ParseTokenType(cfg.Token)
-		if !ok || (t != catalog.Bot && t != catalog.User) {
-			return nil, fmt.Errorf("-token %q: expected bot or user", cfg.Token)
-		}
-		token = t
+	token, err := cfg.tokenType()
+	if err != nil {
+		return nil, err
 	}
 	res := &Result{Token: token}
 	if appcode.ClientPackage(pass.Pkg) {
@@ -95,7 +91,6 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 	req := findManifest(pass, cfg, rep, res, manifests, isMain || len(uses) > 0)
 	var pol *policy.Policy
 	if isMain || len(uses) > 0 {
-		var err error
 		if pol, err = policy.Find(moduleRoot(packageDir(pass))); err != nil {
 			return nil, err
 		}
@@ -109,12 +104,7 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 	userToo := token == catalog.User || (req != nil && len(req.names(catalog.UserList)) > 0) || cfg.NoManifest
 	tk := heldTokens(res.Program, token, userToo)
 	res.Minimum = minimum(res.Program, tk)
-	for _, n := range reached.entries {
-		res.Entries = append(res.Entries, Entry{
-			Func: shortName(n.fn), Position: pass.Fset.Position(n.fn.Pos()).String(),
-			Minimum: minimum(pairFields(n.uses), tk), Unresolved: n.unresolved,
-		})
-	}
+	res.Entries = entries(pass, reached, tk)
 
 	if req != nil && req.man != nil {
 		req.socket = req.man.SocketMode != nil && req.man.SocketMode.Value || runsSocketMode(uses, tk)
@@ -145,6 +135,31 @@ func run(pass *analysis.Pass, cfg *Config, br *bindings.Result, manifests *manif
 	}
 	rep.finish()
 	return res, nil
+}
+
+// tokenType is the token type the program calls with: bot unless -token says user.
+func (cfg *Config) tokenType() (catalog.TokenType, error) {
+	if cfg.Token == "" {
+		return catalog.Bot, nil
+	}
+	t, ok := catalog.ParseTokenType(cfg.Token)
+	if !ok || (t != catalog.Bot && t != catalog.User) {
+		return 0, fmt.Errorf("-token %q: expected bot or user", cfg.Token)
+	}
+	return t, nil
+}
+
+// entries are, for a library, what a program that calls each of its exported functions
+// needs.
+func entries(pass *analysis.Pass, reached *reachResult, tk tokens) []Entry {
+	var out []Entry
+	for _, n := range reached.entries {
+		out = append(out, Entry{
+			Func: shortName(n.fn), Position: pass.Fset.Position(n.fn.Pos()).String(),
+			Minimum: minimum(pairFields(n.uses), tk), Unresolved: n.unresolved,
+		})
+	}
+	return out
 }
 
 // collectUses finds the package's uses and unresolved calls: calls, handled events and

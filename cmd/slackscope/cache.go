@@ -100,6 +100,15 @@ func checkKey(c *checkFlags, args, patterns []string) (key string, ok bool) {
 		}
 	}
 
+	if !hashPackages(h, c, patterns) {
+		return "", false
+	}
+	return hex.EncodeToString(h.Sum(nil)), true
+}
+
+// hashPackages writes into h what the answer depends on of each package of the run and
+// its dependencies (see checkKey); false when one cannot be read, or has errors.
+func hashPackages(h io.Writer, c *checkFlags, patterns []string) bool {
 	listArgs := []string{"list", "-e", "-deps", "-json=ImportPath,Dir,Standard,GoFiles,CgoFiles,EmbedFiles,TestGoFiles,XTestGoFiles,Module,Error,DepsErrors"}
 	if c.opts.Tags != "" {
 		listArgs = append(listArgs, "-tags="+c.opts.Tags)
@@ -111,7 +120,7 @@ func checkKey(c *checkFlags, args, patterns []string) (key string, ok bool) {
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, io.Discard
 	if cmd.Run() != nil {
-		return "", false
+		return false
 	}
 	dec := json.NewDecoder(&out)
 	modules := map[string]bool{}
@@ -120,10 +129,10 @@ func checkKey(c *checkFlags, args, patterns []string) (key string, ok bool) {
 	for dec.More() {
 		var p listedPackage
 		if err := dec.Decode(&p); err != nil {
-			return "", false
+			return false
 		}
 		if p.Error != nil || len(p.DepsErrors) > 0 {
-			return "", false
+			return false
 		}
 		if p.Standard {
 			continue
@@ -139,7 +148,7 @@ func checkKey(c *checkFlags, args, patterns []string) (key string, ok bool) {
 			// The module's scope policy, which the analyzer reads at its root.
 			policies[m.Dir] = true
 			if err := hashPolicy(h, m.Dir); err != nil {
-				return "", false
+				return false
 			}
 		}
 		fmt.Fprintf(h, "package\x00%s\x00%s\x00", p.ImportPath, p.Dir)
@@ -147,7 +156,7 @@ func checkKey(c *checkFlags, args, patterns []string) (key string, ok bool) {
 			for _, f := range files {
 				fmt.Fprintf(h, "%s\x00", f)
 				if hashFile(h, filepath.Join(p.Dir, f)) != nil {
-					return "", false
+					return false
 				}
 			}
 		}
@@ -155,10 +164,10 @@ func checkKey(c *checkFlags, args, patterns []string) (key string, ok bool) {
 		s := manifests.Find(p.Dir)
 		fmt.Fprintf(h, "manifest\x00%s\x00%s\x00", s.Path, strings.Join(s.Notes, "\x00"))
 		if s.Path != "" && hashFile(h, s.Path) != nil {
-			return "", false
+			return false
 		}
 	}
-	return hex.EncodeToString(h.Sum(nil)), true
+	return true
 }
 
 // hashPolicy writes into h whether the module rooted at dir has a scope policy, and its

@@ -131,71 +131,19 @@ func (r *Result) Summary(fn *types.Func) *derive.Summary {
 }
 
 func run(pass *analysis.Pass, dependencySites bool) (any, error) {
-	pkgFacts := map[*types.Package]*PackageFact{}
-	factOf := func(pkg *types.Package) *PackageFact {
-		pf, ok := pkgFacts[pkg]
-		if !ok {
-			pf = new(PackageFact)
-			if !pass.ImportPackageFact(pkg, pf) {
-				pf = nil
-			}
-			pkgFacts[pkg] = pf
-		}
-		return pf
-	}
-	type found struct {
-		sum  *derive.Summary
-		main bool // from the main module: its call sites are counted where they are
-	}
-	cache := map[*types.Func]found{}
-	lookup := func(fn *types.Func) found {
-		if f, ok := cache[fn]; ok {
-			return f
-		}
-		var f found
-		switch pf := factOf(fn.Pkg()); {
-		case pf != nil && !pf.Main:
-			f.sum = pf.table.lookup(funcKey(fn))
-		case pf != nil: // the main module's functions have a Fact each
-			f.main = true
-			var fact Fact
-			if pass.ImportObjectFact(fn, &fact) {
-				f.sum = &fact.Summary
-			}
-		default:
-			// Under go vet a package sees the package facts of its direct imports only,
-			// and a method can be called without importing its package
-			// (bot.API.GetUserInfo where bot holds a *slack.Client). Facts on methods
-			// reach every importer, so a method of the main module has its Fact; a
-			// client's method falls back to the bindings the catalog holds.
-			var fact Fact
-			if pass.ImportObjectFact(fn, &fact) {
-				f = found{&fact.Summary, true}
-			} else {
-				f.sum = catalogSummary(fn)
-			}
-		}
-		cache[fn] = f
-		return f
-	}
-	imported := func(fn *types.Func) *derive.Summary {
-		if fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
-			return nil
-		}
-		return lookup(fn).sum
-	}
-	res := &Result{imported: imported}
+	im := &importedSummaries{pass: pass, facts: map[*types.Package]*PackageFact{}, found: map[*types.Func]foundSummary{}}
+	res := &Result{imported: im.summary}
 	if !reachesNetwork(pass) {
 		return res, nil
 	}
 	d := derive.Package(derive.Input{
 		Pkg: pass.Pkg, Files: pass.Files, Info: pass.TypesInfo,
-		Imported:        imported,
-		Implementations: implementationsIn(pass, imported),
+		Imported:        im.summary,
+		Implementations: implementationsIn(pass, im.summary),
 		Skip:            skipFile(pass),
 		NoSites:         !dependencySites && !appcode.InMainModule(pass),
 		Counted: func(fn *types.Func) bool {
-			return fn.Pkg() != nil && fn.Pkg() != pass.Pkg && lookup(fn).main
+			return fn.Pkg() != nil && fn.Pkg() != pass.Pkg && im.lookup(fn).main
 		},
 	})
 	res.local, res.Sites, res.Failure = d.Summaries, d.Sites, d.Failure
@@ -210,6 +158,70 @@ func run(pass *analysis.Pass, dependencySites bool) (any, error) {
 	}
 	pass.ExportPackageFact(pf)
 	return res, nil
+}
+
+// importedSummaries finds the summaries of the functions of other packages, from their
+// facts (or the catalog's bindings), each once per pass.
+type importedSummaries struct {
+	pass  *analysis.Pass
+	facts map[*types.Package]*PackageFact // nil: the package has none
+	found map[*types.Func]foundSummary
+}
+
+type foundSummary struct {
+	sum  *derive.Summary
+	main bool // from the main module: its call sites are counted where they are
+}
+
+// summary is fn's summary when fn is of another package, else nil.
+func (im *importedSummaries) summary(fn *types.Func) *derive.Summary {
+	if fn.Pkg() == nil || fn.Pkg() == im.pass.Pkg {
+		return nil
+	}
+	return im.lookup(fn).sum
+}
+
+func (im *importedSummaries) packageFact(pkg *types.Package) *PackageFact {
+	pf, ok := im.facts[pkg]
+	if !ok {
+		pf = new(PackageFact)
+		if !im.pass.ImportPackageFact(pkg, pf) {
+			pf = nil
+		}
+		im.facts[pkg] = pf
+	}
+	return pf
+}
+
+func (im *importedSummaries) lookup(fn *types.Func) foundSummary {
+	if f, ok := im.found[fn]; ok {
+		return f
+	}
+	var f foundSummary
+	switch pf := im.packageFact(fn.Pkg()); {
+	case pf != nil && !pf.Main:
+		f.sum = pf.table.lookup(funcKey(fn))
+	case pf != nil: // the main module's functions have a Fact each
+		f.main = true
+		var fact Fact
+		if im.pass.ImportObjectFact(fn, &fact) {
+			f.sum = &fact.Summary
+		}
+	default:
+		// Under go vet a package sees the package facts of its direct imports only,
+		// and a method can be called without importing its package
+		// (bot.API.GetUserInfo where bot holds a *slack.Client). Facts on methods
+		// reach every importer, so a method of the main module has its Fact; a
+		// client's method falls back to the bindings the catalog holds.
+		var fact Fact
+		if im.pass.ImportObjectFact(fn, &fact) {
+			f = foundSummary{&fact.Summary, true}
+		} else {
+			f.sum = catalogSummary(fn)
+		}
+	}
+	im.found[fn] = f
+	return f
 }
 
 // reachesNetwork reports whether the package imports net/http, a websocket package, or a
