@@ -111,6 +111,28 @@ packages did not load and the grant was compared with a partial set.`,
 			},
 		},
 		{
+			name:    "diff",
+			summary: "print the scopes and subscriptions a change adds and removes, against a git revision",
+			doc: `Runs the analysis of scopes in the working tree and at the git revision -base (checked
+out in a temporary worktree, removed afterwards, from the same subdirectory), and prints
+what the change adds and removes, per program (matched by package path): the scopes the
+code needs per token type, with what needs each and where (in the working tree when
+added, at the base when removed), the subscriptions its handlers need, and the scopes
+its manifest requests. -base HEAD, the default, is what the uncommitted change adds; in
+CI pass the pull request's base (origin/main, or its SHA). -format markdown writes a
+pull-request comment. Exit status 1 when the change adds something, 0 when it adds
+nothing (removals only), 2 outside a git repository or for an unknown revision, 3 when
+it adds nothing but a tree did not load fully.`,
+			examples: []string{
+				"slackscope diff ./...",
+				"slackscope diff -base origin/main -format markdown ./... > comment.md",
+				"slackscope diff -json -base \"$BASE_SHA\" ./cmd/bot",
+			},
+			run: func(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+				return runDiff(args, stdout, stderr)
+			},
+		},
+		{
 			name:    "lookup",
 			summary: "look up a Web API method, scope, event or slack-go function in the catalog",
 			doc: `Prints what the catalog knows of each name: a method's scopes per token type and the
