@@ -5,6 +5,19 @@ import (
 	"testing"
 )
 
+// The check of the policy bot: each policy finding, at the manifest and at the call, and
+// in JSON.
+func TestPolicyCheckGolden(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "policy")
+	for _, tt := range []goldenCase{
+		{name: "policy-check", args: []string{"slackscope", "./..."}, code: exitFindings},
+		{name: "policy-check-json", args: []string{"slackscope", "-json", "./..."}, code: exitFindings},
+	} {
+		tt.env = []string{"GOPROXY=off", "SLACKSCOPE_CACHE=off"}
+		t.Run(tt.name, func(t *testing.T) { runGolden(t, tt, dir) })
+	}
+}
+
 // scopes -format markdown: the policy bot (testdata/policy: a justified choice, a
 // missing justification, a forbidden scope), and the example app, which has no policy.
 func TestScopesMarkdownGolden(t *testing.T) {
