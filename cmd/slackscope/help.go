@@ -168,6 +168,26 @@ slack-go's error value as %v or %#v prints it, or a bare error code; a method na
 			},
 		},
 		{
+			name:    "mcp",
+			summary: "serve lookup, scopes, check and explain to coding agents over MCP (stdio)",
+			doc: `Serves the Model Context Protocol on standard input and output, for a coding agent
+that writes or changes the app: its tools are lookup (a method's, scope's, event's or
+slack-go function's entry in the catalog), scopes (the minimum per program and token
+type, as -format json prints it), check (the findings, as -json prints them, and the exit
+status) and explain (a failed call's error). Each tool answers with structured JSON;
+scopes and check run in the directory the agent names. The agent starts the server: add
+the command to its MCP configuration (see the README).`,
+			usage: "slackscope mcp",
+			examples: []string{
+				"slackscope mcp   # started by the agent, which speaks MCP on its stdin and stdout",
+				"claude mcp add slackscope -- slackscope mcp",
+				`{"mcpServers": {"slackscope": {"command": "slackscope", "args": ["mcp"]}}}   # .mcp.json`,
+			},
+			run: func(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+				return runMCP(args, stdin, stdout, stderr)
+			},
+		},
+		{
 			name:     "version",
 			summary:  "print slackscope's version, the catalog's date and the slack-go release it pins",
 			doc:      `Also slackscope -version.`,
