@@ -90,7 +90,7 @@ func (c *sourceChecker) check(p *packages.Package) error {
 	defer func() { <-c.cpu }()
 	var files []*ast.File
 	for _, name := range p.CompiledGoFiles {
-		f, err := parser.ParseFile(c.fset, name, nil, parser.AllErrors|parser.ParseComments)
+		f, err := parser.ParseFile(c.fset, name, nil, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
 			c.failed.Store(p, true)
 			return &errSourceSet{fmt.Sprintf("%s: %v", p.PkgPath, err)}
