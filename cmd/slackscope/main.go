@@ -3,7 +3,11 @@
 //
 //	slackscope ./...                          # check the packages: file:line:col: message [category]
 //	slackscope check -manifest m.yml ./...    # the same, against that manifest
-//	slackscope scopes [-format text|json|manifest] ./...   # the minimum scope set
+//	slackscope scopes [-format text|json|manifest|go|markdown] ./...   # the minimum scope set
+//	slackscope fix ./...                      # rewrite the manifest as the check's fixes say
+//	slackscope diff -base origin/main ./...   # what a change adds to the scopes
+//	slackscope drift -live live.json -grant grant.txt ./...   # the installed app against the code
+//	slackscope mcp                            # lookup, scopes, check, explain for coding agents
 //	go vet -vettool=$(which slackscope) ./... # as a vet tool
 //	slackscope lookup chat.postMessage        # the scopes a method needs, per token type
 //	slackscope lookup chat:write              # a scope: token types, status, the methods it grants
@@ -15,8 +19,9 @@
 //	slackscope help [command]                 # usage, flags and examples (also -h)
 //
 // Exit codes: 0 success and nothing found; 1 findings (diagnostics, an unknown name, a
-// request with problems); 2 usage or tool failure (packages that do not load, a manifest
-// flag that names no file, an unknown command). Under go vet, vet's own conventions apply.
+// request with problems); 2 usage or tool failure (a manifest flag that names no file, an
+// unknown command); 3 nothing found, but not everything could be checked (no manifest,
+// packages that did not load). Under go vet, vet's own conventions apply.
 package main
 
 import (
