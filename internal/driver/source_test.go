@@ -14,16 +14,25 @@ import (
 )
 
 // The pruned load gives the analysis the packages whose facts matter from source, and
-// the same answer as a load of every package from source.
+// the same answer as a load of every package from source (uses, minimum, diagnostics),
+// on the example app and the layouts: a framework in a dependency module, a go.work
+// workspace, two apps sharing a wrapper, a shared manifest, a Socket Mode bot, a policy.
 func TestPrunedLoadSameAnswer(t *testing.T) {
-	for _, dir := range []string{
-		filepath.Join("..", "..", "testdata", "example"),
-		filepath.Join("..", "..", "testdata", "layouts", "framework"),
+	testdata := filepath.Join("..", "..", "testdata")
+	for _, tc := range []struct{ name, dir, pattern string }{
+		{"example", filepath.Join(testdata, "example"), "./..."},
+		{"framework", filepath.Join(testdata, "layouts", "framework"), "./..."},
+		{"workspace", filepath.Join(testdata, "layouts", "workspace"), "./bot/..."},
+		{"twoapps", filepath.Join(testdata, "layouts"), "./twoapps/..."},
+		{"shared", filepath.Join(testdata, "layouts"), "./shared/..."},
+		{"events", filepath.Join(testdata, "layouts"), "./events"},
+		{"policy", filepath.Join(testdata, "policy"), "./..."},
 	} {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			pruned := loadAndAnalyze(t, dir)
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv("GOPROXY", "off")
+			pruned := loadAndAnalyze(t, tc.dir, tc.pattern)
 			t.Setenv("SLACKSCOPE_LOAD", "full")
-			full := loadAndAnalyze(t, dir)
+			full := loadAndAnalyze(t, tc.dir, tc.pattern)
 			if diff := cmp.Diff(full.results, pruned.results); diff != "" {
 				t.Errorf("results (-full +pruned):\n%s", diff)
 			}
@@ -46,12 +55,12 @@ func TestPrunedLoadSameAnswer(t *testing.T) {
 
 type loadResult struct {
 	source  []string            // the packages of the graph loaded from source
-	results map[string][]string // per root package: its program's uses and minimum
+	results map[string][]string // per root package: its program's uses, minimum and diagnostics
 }
 
-func loadAndAnalyze(t *testing.T, dir string) loadResult {
+func loadAndAnalyze(t *testing.T, dir, pattern string) loadResult {
 	t.Helper()
-	pkgs, broken, err := driver.Load(dir, []string{"./..."}, driver.Options{})
+	pkgs, broken, err := driver.Load(dir, []string{pattern}, driver.Options{})
 	if err != nil || len(broken) > 0 {
 		t.Fatalf("Load: %v, broken %v", err, broken)
 	}
@@ -89,6 +98,9 @@ func loadAndAnalyze(t *testing.T, dir string) loadResult {
 		}
 		for tok, m := range r.Minimum {
 			lines = append(lines, fmt.Sprintf("%s: %+v", tok, m))
+		}
+		for _, d := range act.Diagnostics {
+			lines = append(lines, fmt.Sprintf("%s: %s [%s]", act.Package.Fset.Position(d.Pos), d.Message, d.Category))
 		}
 		slices.Sort(lines)
 		res.results[act.Package.PkgPath] = lines
