@@ -145,6 +145,7 @@ func run(pass *analysis.Pass, dependencySites bool) (any, error) {
 		Counted: func(fn *types.Func) bool {
 			return fn.Pkg() != nil && fn.Pkg() != pass.Pkg && im.lookup(fn).main
 		},
+		Client: appcode.ClientPackage,
 	})
 	res.local, res.Sites, res.Failure = d.Summaries, d.Sites, d.Failure
 	pf := &PackageFact{Main: appcode.InMainModule(pass)}

@@ -6,11 +6,13 @@ package derive
 // (chat.postMessage) unless an option it is given sets the field. Options passed inline
 // are read at the call (optionURLs); an option made elsewhere is counted where it is made
 // (optionMade), and the default still counts, since a slice of options may or may not
-// hold it. The default is left out only when the options passed certainly hold an
-// option that sets the field: a slice literal with one, an append to such a slice, a
-// local variable every assignment of which is one and that is used in no way that could
-// change its elements, or a helper of the package every return of which is one. Anything
-// else keeps the default: it may be one method too many, never one too few.
+// hold it. The default is left out only for a call of a Slack client's function (which
+// applies every option it is given, last) whose options certainly hold an option that
+// sets the field: a slice literal with one, an append of one to a slice literal, a local
+// variable defined as one of those, only ever appended to afterwards and used in no way
+// that could change its elements, or a helper of the package every return of which is
+// one. Anything else keeps the default: it may be one method too many, never one too
+// few.
 
 import (
 	"go/ast"
@@ -48,7 +50,23 @@ func (d *deriver) sliceSets(e ast.Expr, via string, fn *fnInfo, self *types.Var,
 		}
 	case *ast.CallExpr:
 		if d.isBuiltin(e.Fun, "append") && len(e.Args) > 0 {
-			if self != nil && d.info.Uses[identOf(e.Args[0])] == self || d.sliceSets(e.Args[0], via, fn, self, depth+1) {
+			base := ast.Unparen(e.Args[0])
+			if self != nil && d.info.Uses[identOf(base)] == self {
+				return true // what self holds, under the hypothesis its definition checks
+			}
+			// The appended option is certainly there only when the slice appended to is
+			// fresh (a literal, nil, a helper's literal): appending to a shared one may
+			// write into an array another slice holds, and another append overwrite it.
+			_, lit := base.(*ast.CompositeLit)
+			call, isCall := base.(*ast.CallExpr)
+			helper := isCall && !d.isBuiltin(call.Fun, "append") && d.helperSets(call, via, depth+1)
+			if helper {
+				return true
+			}
+			if !lit && !d.isNil(base) {
+				return false
+			}
+			if d.sliceSets(base, via, fn, self, depth+1) {
 				return true
 			}
 			for _, a := range e.Args[1:] {
@@ -65,7 +83,7 @@ func (d *deriver) sliceSets(e ast.Expr, via string, fn *fnInfo, self *types.Var,
 			return false
 		}
 		sts := d.stores[v]
-		if len(sts) == 0 || !d.onlyExtended(v, fn) {
+		if len(sts) == 0 || !d.definedWithValue(v, fn) || !d.onlyExtended(v, fn) {
 			return false
 		}
 		for _, st := range sts {
@@ -179,11 +197,54 @@ func (d *deriver) readOrExtended(id *ast.Ident, v *types.Var, stack []ast.Node) 
 			return false
 		}
 		if p.Ellipsis.IsValid() && len(p.Args) > 0 && p.Args[len(p.Args)-1] == id {
+			// A client applies the options; any other function shares the array and
+			// may change it.
 			callee := d.staticCallee(p)
-			return callee != nil && callee.Pkg() != d.in.Pkg
+			return callee != nil && d.isClient(callee.Pkg())
 		}
 	}
 	return false
+}
+
+// definedWithValue reports whether v is defined in fn with a value (v := x, var v = x):
+// not a range variable, a parameter of a function literal, or a var without a value,
+// whose first value no store records.
+func (d *deriver) definedWithValue(v *types.Var, fn *fnInfo) bool {
+	found := false
+	ast.Inspect(fn.decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
+				for _, l := range n.Lhs {
+					if id, ok := l.(*ast.Ident); ok && d.info.Defs[id] == v {
+						found = true
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			for _, id := range n.Names {
+				if d.info.Defs[id] == v && len(n.Values) == len(n.Names) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// isClient reports whether pkg is a Slack client's (Input.Client).
+func (d *deriver) isClient(pkg *types.Package) bool {
+	return d.in.Client != nil && pkg != nil && d.in.Client(pkg)
+}
+
+func (d *deriver) isNil(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, isNil := d.info.Uses[id].(*types.Nil)
+	return isNil
 }
 
 func (d *deriver) isBuiltin(fun ast.Expr, name string) bool {

@@ -33,6 +33,10 @@ type Input struct {
 	// they are (the program's other packages): a call of one is a site only for what the
 	// call decides. The package's own functions always are.
 	Counted func(*types.Func) bool
+	// Client, when set, reports the packages of a Go Slack client, whose request
+	// functions apply every option they are given and change none: only a call of one
+	// drops its default URL for a slice of options that certainly sets it (always.go).
+	Client func(*types.Package) bool
 }
 
 // Derived is what Package finds.
@@ -721,7 +725,7 @@ func (d *deriver) calleeRequests(s *Summary, n *ast.CallExpr, callee *types.Func
 				}
 				continue
 			}
-			if d.alwaysSets(n, r.Via, fn) {
+			if d.isClient(callee.Pkg()) && d.alwaysSets(n, r.Via, fn) {
 				continue // the options it is given set the URL: counted where they are made
 			}
 		}
