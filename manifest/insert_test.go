@@ -44,6 +44,8 @@ func TestFindListEnd(t *testing.T) {
 			"oauth_config:\n  scopes:\n    user:\n    - x\n    bot:\n    - a:b\n    - c:d\n"},
 		{"flow list", "oauth_config:\n  scopes:\n    bot: [x, \"y\"] # two\n", "bot",
 			"oauth_config:\n  scopes:\n    bot: [x, \"y\", \"a:b\", \"c:d\"] # two\n"},
+		{"JSON with escaped slashes, kept", `{"settings":{"request_url":"https:\/\/example.com"},"oauth_config":{"scopes":{"bot":["x"]}}}`, "bot",
+			`{"settings":{"request_url":"https:\/\/example.com"},"oauth_config":{"scopes":{"bot":["x", "a:b", "c:d"]}}}`},
 		{"missing user list", "oauth_config:\n  scopes:\n    # the bot\n    bot:\n      - x\n", "user",
 			"oauth_config:\n  scopes:\n    # the bot\n    bot:\n      - x\n    user:\n      - a:b\n      - c:d\n"},
 		{"missing bot list", "oauth_config:\n  scopes:\n    user: [x]\n", "bot",

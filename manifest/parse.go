@@ -36,7 +36,7 @@ var slackKeys = []string{"_metadata", "display_information", "features", "oauth_
 // manifests. It reads the first YAML document only and says nothing about its validity.
 func IsSlack(content []byte) bool {
 	var doc yaml.Node
-	if yaml.NewDecoder(bytes.NewReader(content)).Decode(&doc) != nil || len(doc.Content) == 0 {
+	if yaml.NewDecoder(bytes.NewReader(jsonSlashes(content))).Decode(&doc) != nil || len(doc.Content) == 0 {
 		return false
 	}
 	top := resolve(doc.Content[0])

@@ -133,6 +133,8 @@ func TestIsSlack(t *testing.T) {
 		"- a\n": false,
 		"":      false,
 		"settings: &s {socket_mode_enabled: true}\nx: *s\n": true,
+		// Slack's export escapes slashes.
+		`{"settings":{"event_subscriptions":{"request_url":"https:\/\/example.com\/slack"}}}`: true,
 	} {
 		if got := IsSlack([]byte(content)); got != want {
 			t.Errorf("IsSlack(%q) = %v, want %v", content, got, want)
