@@ -141,8 +141,12 @@ func eventByChannelType(ct string) (string, bool) {
 // findHandled finds what the package's code handles: the event types it asserts or
 // switches on or takes as a handler's parameter, the event names it compares with or
 // registers handlers for, slash commands and shortcuts. Tests and mocks do not count.
-func findHandled(pass *analysis.Pass) []handled {
-	f := &handledFinder{pass: pass, eventCases: map[ast.Stmt]bool{}, facts: map[*types.Package]*EventTypesFact{}}
+//
+// withParams counts a function that takes an event's type as a handler of the event: for
+// the app's own code, where such a function is a callback it registers; not for a
+// dependency, where a helper that takes an event is not an event loop.
+func findHandled(pass *analysis.Pass, withParams bool) []handled {
+	f := &handledFinder{pass: pass, withParams: withParams, eventCases: map[ast.Stmt]bool{}, facts: map[*types.Package]*EventTypesFact{}}
 	for _, file := range pass.Files {
 		if appcode.TestOrMock(pass.Fset, file) {
 			continue
@@ -158,6 +162,7 @@ func findHandled(pass *analysis.Pass) []handled {
 // A handledFinder collects what one package's code handles.
 type handledFinder struct {
 	pass       *analysis.Pass
+	withParams bool // a function taking an event's type handles it
 	out        []handled
 	decl       ast.Decl          // the top-level declaration being read
 	eventCases map[ast.Stmt]bool // the clauses of switches on an event's type
@@ -217,9 +222,11 @@ func (f *handledFinder) node(n ast.Node) bool {
 			f.eventType(info.TypeOf(n.Type), n.Pos(), "")
 		}
 	case *ast.FuncLit:
-		f.params(n.Type)
+		if f.withParams {
+			f.params(n.Type)
+		}
 	case *ast.FuncDecl:
-		if n.Body != nil {
+		if n.Body != nil && f.withParams {
 			f.params(n.Type)
 		}
 	case *ast.SwitchStmt:
@@ -243,11 +250,14 @@ func (f *handledFinder) node(n ast.Node) bool {
 				eventConst(f.pass, side[1], fromEventType(f.pass, side[0], f.eventOf, 0), f.add)
 			}
 		}
-	case *ast.Ident, *ast.SelectorExpr:
-		f.constant(n.(ast.Expr))
-		if _, isSel := n.(*ast.SelectorExpr); isSel {
-			return false
-		}
+	case *ast.Ident:
+		f.constant(n)
+	case *ast.SelectorExpr:
+		// A qualified constant (slackevents.AppMention) is read whole; the expression it
+		// selects from may hold handling of its own (ev.Data.(*slackevents.AppMentionEvent).Text).
+		f.constant(n)
+		ast.Inspect(n.X, f.node)
+		return false
 	case *ast.CallExpr:
 		// A call of a client function that means a feature (the catalog's triggers).
 		if fn, ok := calleeFunc(f.pass, n); ok {

@@ -9,7 +9,9 @@ package analyzer
 // subscribes to an event the framework handles, the app may well receive it through the
 // framework's own callback types (func(user, emoji string)), where its code names no
 // event: such a subscription is not reported as unhandled, and the scopes it needs are
-// not reported unused. Client packages (slack-go's own dispatch) do not count.
+// not reported unused. What a dependency handles is what its type switches, assertions
+// and comparisons show, not a function of it that takes an event's type (a helper is no
+// event loop). Client packages (slack-go's own dispatch) do not count.
 
 import (
 	"encoding/json"
@@ -72,7 +74,7 @@ func frameworkHandled(pass *analysis.Pass) *frameworkFact {
 	}
 	if !appcode.InMainModule(pass) && slices.ContainsFunc(pass.Pkg.Imports(), appcode.ClientPackage) {
 		// Only a package that imports a client can name an event's type or constant.
-		for _, h := range findHandled(pass) {
+		for _, h := range findHandled(pass, false) {
 			if h.feature {
 				f.Features = append(f.Features, h.name)
 			} else {

@@ -169,7 +169,7 @@ func collectUses(pass *analysis.Pass, br *bindings.Result) ([]Use, []Unresolved)
 	// A client package's own event tables and dispatch are not the app handling events
 	// (slack-go's module analysed as the program, for its examples).
 	if !appcode.ClientPackage(pass.Pkg) || pass.Pkg.Name() == "main" {
-		for _, h := range findHandled(pass) {
+		for _, h := range findHandled(pass, true) {
 			uses = append(uses, Use{Method: h.name, Kind: h.kind(), Pos: h.pos, Callee: h.why, RTM: h.rtm})
 		}
 	}
