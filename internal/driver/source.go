@@ -78,9 +78,18 @@ func sourceSet(graph []*packages.Package) map[*packages.Package]bool {
 		need[p] = v
 		return v
 	}
+	// The patterns' packages are the program's, whatever they import: in the set before
+	// any visit, so that a package between two of them is too.
 	for _, p := range graph {
-		visit(p)
-		need[p] = true // the patterns' packages are the program's, whatever they import
+		need[p] = true
+	}
+	for _, p := range graph {
+		if len(p.Errors) > 0 || p.ID != p.PkgPath || p.PkgPath == "command-line-arguments" {
+			broken = true
+		}
+		for _, imp := range p.Imports {
+			visit(imp)
+		}
 	}
 	if broken {
 		return nil

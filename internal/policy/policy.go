@@ -107,11 +107,23 @@ func Parse(name string, content []byte) (*Policy, error) {
 		return nil, fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
 	}
 	top := doc.Content[0]
+	if top.Kind == yaml.ScalarNode && top.Tag == "!!null" {
+		return p, nil // "---" alone: an empty policy
+	}
 	if top.Kind != yaml.MappingNode {
 		return nil, fmt.Errorf("%s:%d:%d: expected a mapping (never, justify, justifications)", name, top.Line, top.Column)
 	}
+	seen := map[string]bool{}
 	for i := 0; i+1 < len(top.Content); i += 2 {
 		key, val := top.Content[i], top.Content[i+1]
+		if seen[key.Value] {
+			// YAML would keep the last: a second never list must not quietly drop the first.
+			return nil, fmt.Errorf("%s:%d:%d: %s given twice (one list of each)", name, key.Line, key.Column, key.Value)
+		}
+		seen[key.Value] = true
+		if val.Kind == yaml.ScalarNode && val.Tag == "!!null" {
+			continue // "never:" with nothing after it: an empty list
+		}
 		var err error
 		switch key.Value {
 		case "never":
@@ -155,6 +167,9 @@ func (p *Policy) justifications(n *yaml.Node) error {
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, val := n.Content[i], n.Content[i+1]
+		if _, twice := p.Justifications[key.Value]; twice {
+			return fmt.Errorf("%s:%d:%d: a second justification of %s", p.Path, key.Line, key.Column, key.Value)
+		}
 		if val.Kind != yaml.ScalarNode || strings.TrimSpace(val.Value) == "" {
 			return fmt.Errorf("%s:%d:%d: expected the text that says why the app needs %s", p.Path, val.Line, val.Column, key.Value)
 		}
