@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/slackscope/slackscope/analyzer"
@@ -129,6 +130,8 @@ func analyze(dir string, patterns []string, cfg *analyzer.Config, opts driver.Op
 			programsOf[res.Manifest.Path]++
 		}
 	}
+	var acts []*checker.Action
+	isRoot := map[*checker.Action]bool{}
 	for _, act := range graph.Roots {
 		if act.Err != nil {
 			return nil, fmt.Errorf("%s: %w", act.Package.PkgPath, act.Err)
@@ -136,6 +139,22 @@ func analyze(dir string, patterns []string, cfg *analyzer.Config, opts driver.Op
 		if res, ok := act.Result.(*analyzer.Result); ok {
 			run.results = append(run.results, rootResult{act.Package, res})
 		}
+		acts = append(acts, act)
+		isRoot[act] = true
+	}
+	// The main module's packages the roots import are checked as well (slackscope
+	// ./cmd/bot, and the internal/slackx it calls): their findings are the program's,
+	// as in a run of ./... (each package's own reports the needs it checks against its
+	// manifest, which main does not repeat).
+	for act := range graph.All() {
+		if act.Analyzer == a && !isRoot[act] && act.Package.Module != nil && act.Package.Module.Main {
+			if act.Err != nil {
+				return nil, fmt.Errorf("%s: %w", act.Package.PkgPath, act.Err)
+			}
+			acts = append(acts, act)
+		}
+	}
+	for _, act := range acts {
 		for _, d := range act.Diagnostics {
 			p := act.Package.Fset.Position(d.Pos)
 			f := finding{Pkg: act.Package.PkgPath, File: relTo(wd, p.Filename), Line: p.Line, Col: p.Column, Message: d.Message, Category: d.Category,

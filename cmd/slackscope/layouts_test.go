@@ -30,6 +30,8 @@ func TestLayoutsGolden(t *testing.T) {
 		{name: "layout-vet-relative-manifest", args: []string{"go", "vet", "-vettool=slackscope", "-slackscope.manifest=multi/deploy/manifest.yml", "./multi/..."}, code: 1},
 		{name: "layout-shared-manifest", args: []string{"slackscope", "./shared/..."}, code: exitFindings},
 		{name: "layout-two-apps", args: []string{"slackscope", "./twoapps/..."}, code: exitFindings},
+		// One command checked alone: its module's wrapper's finding is still reported.
+		{name: "layout-one-program-wrapper", args: []string{"slackscope", "./wrapped/cmd/bot"}, code: exitFindings},
 		{name: "layout-vet-two-apps", args: []string{"go", "vet", "-vettool=slackscope", "./twoapps/..."}, code: 1},
 		{name: "layout-workspace", args: []string{"slackscope", "./bot/..."}, code: exitFindings, dir: filepath.Join(layouts, "workspace")},
 		{name: "layout-workspace-scopes", args: []string{"slackscope", "scopes", "./bot/..."}, code: exitOK, dir: filepath.Join(layouts, "workspace")},
