@@ -296,6 +296,9 @@ func (r *request) addFix(t catalog.TokenType, c catalog.Clause) []analysis.Sugge
 		return nil
 	}
 	list, scope := listOf(t), c[0]
+	if _, forbidden := r.policy.Forbids(scope); forbidden {
+		return nil // the module's policy forbids it: no fix requests it (policy.go says so at the call)
+	}
 	if fixes, ok := r.replacements().brings[placeKey(list, scope)]; ok {
 		return fixes
 	}

@@ -12,6 +12,8 @@ func TestPolicyCheckGolden(t *testing.T) {
 	for _, tt := range []goldenCase{
 		{name: "policy-check", args: []string{"slackscope", "./..."}, code: exitFindings},
 		{name: "policy-check-json", args: []string{"slackscope", "-json", "./..."}, code: exitFindings},
+		// A missing scope the policy forbids gets no fix: fix adds nothing for files:read.
+		{name: "policy-fix-diff", args: []string{"slackscope", "fix", "-diff", "./..."}, code: exitOK},
 	} {
 		tt.env = []string{"GOPROXY=off", "SLACKSCOPE_CACHE=off"}
 		t.Run(tt.name, func(t *testing.T) { runGolden(t, tt, dir) })

@@ -58,8 +58,13 @@ func (p *Policy) Where(r Rule) string {
 	return fmt.Sprintf("%s:%d:%d", filepath.Base(p.Path), r.Line, r.Col)
 }
 
-// Forbids returns the first never rule that matches scope.
-func (p *Policy) Forbids(scope string) (Rule, bool) { return match(p.Never, scope) }
+// Forbids returns the first never rule that matches scope; a nil policy forbids nothing.
+func (p *Policy) Forbids(scope string) (Rule, bool) {
+	if p == nil {
+		return Rule{}, false
+	}
+	return match(p.Never, scope)
+}
 
 // Unjustified returns the first justify rule that matches scope when the policy gives no
 // justification for it.
