@@ -259,7 +259,7 @@ func (t text) findItem(n *yaml.Node, line, col int) (*yaml.Node, int) {
 func parseText(content []byte) (text, *yaml.Node, bool) {
 	var doc yaml.Node
 	// Decoded as Parse decodes it; the edits are made to content as it is.
-	if yaml.Unmarshal(jsonSlashes(content), &doc) != nil || len(doc.Content) == 0 {
+	if yaml.Unmarshal(jsonForYAML(content), &doc) != nil || len(doc.Content) == 0 {
 		return text{}, nil, false
 	}
 	top := doc.Content[0]

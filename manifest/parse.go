@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf16"
 
 	"gopkg.in/yaml.v3"
 )
@@ -36,7 +37,7 @@ var slackKeys = []string{"_metadata", "display_information", "features", "oauth_
 // manifests. It reads the first YAML document only and says nothing about its validity.
 func IsSlack(content []byte) bool {
 	var doc yaml.Node
-	if yaml.NewDecoder(bytes.NewReader(jsonSlashes(content))).Decode(&doc) != nil || len(doc.Content) == 0 {
+	if yaml.NewDecoder(bytes.NewReader(jsonForYAML(content))).Decode(&doc) != nil || len(doc.Content) == 0 {
 		return false
 	}
 	top := resolve(doc.Content[0])
@@ -61,7 +62,7 @@ var yamlLineErr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompi
 func Parse(path string, content []byte) (*Manifest, error) {
 	content = newlines(content)
 	m := &Manifest{Path: path, Content: content}
-	dec := yaml.NewDecoder(bytes.NewReader(jsonSlashes(content)))
+	dec := yaml.NewDecoder(bytes.NewReader(jsonForYAML(content)))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil && err != io.EOF {
 		return nil, syntaxError(path, content, err)
@@ -315,29 +316,60 @@ func jsonError(path string, content []byte) *Error {
 	return &Error{Path: path, Line: line, Col: col, Msg: "not JSON: " + se.Error()}
 }
 
-// jsonSlashes is content with each \/ inside a JSON string written // instead, when
-// content is JSON: Slack's manifest export escapes every slash of a URL that way, which
-// JSON allows and the YAML parser refuses. The length, and so every position, stays the
-// same; the values read (scopes, events, settings) hold no slash, and Content keeps the
-// text as it is, for the edits of a fix. content is copied only when it has one.
-func jsonSlashes(content []byte) []byte {
-	if !bytes.HasPrefix(bytes.TrimSpace(content), []byte("{")) || !bytes.Contains(content, []byte(`\/`)) {
+// jsonForYAML is content, when it is JSON, with the escapes JSON allows and the YAML
+// parser refuses written as YAML reads them, each in the same length, so that every
+// position stays: \/ (Slack's export escapes every slash of a URL) becomes //, and a
+// surrogate pair (\ud83e\udd16, an emoji) becomes \U0001f916 and two spaces. The values
+// read (scopes, events, settings) hold neither, and Content keeps the text as it is, for
+// the edits of a fix. content is copied only when it has one.
+func jsonForYAML(content []byte) []byte {
+	if !bytes.HasPrefix(bytes.TrimLeft(content, " \t\r\n\ufeff"), []byte("{")) || !bytes.Contains(content, []byte(`\`)) {
 		return content
 	}
-	out := bytes.Clone(content)
+	var out []byte
+	set := func(i int, b []byte) {
+		if out == nil {
+			out = bytes.Clone(content)
+		}
+		copy(out[i:], b)
+	}
 	inString := false
-	for i := 0; i < len(out); i++ {
-		switch c := out[i]; {
+	for i := 0; i < len(content); i++ {
+		switch c := content[i]; {
 		case c == '"':
 			inString = !inString
-		case c == '\\' && inString && i+1 < len(out):
-			if out[i+1] == '/' {
-				out[i] = '/'
+		case c == '\\' && inString && i+1 < len(content):
+			switch {
+			case content[i+1] == '/':
+				set(i, []byte("//"))
+			case content[i+1] == 'u':
+				if r, ok := surrogatePair(content[i:]); ok {
+					set(i, []byte(fmt.Sprintf(`\U%08x  `, r)))
+					i += 11
+					continue
+				}
 			}
 			i++ // the escaped character
 		}
 	}
+	if out == nil {
+		return content
+	}
 	return out
+}
+
+// surrogatePair is the rune a JSON surrogate pair at the start of b (\ud83e\udd16)
+// stands for.
+func surrogatePair(b []byte) (rune, bool) {
+	if len(b) < 12 || b[6] != '\\' || b[7] != 'u' {
+		return 0, false
+	}
+	hi, err1 := strconv.ParseUint(string(b[2:6]), 16, 16)
+	lo, err2 := strconv.ParseUint(string(b[8:12]), 16, 16)
+	if err1 != nil || err2 != nil || hi < 0xd800 || hi > 0xdbff || lo < 0xdc00 || lo > 0xdfff {
+		return 0, false
+	}
+	return utf16.DecodeRune(rune(hi), rune(lo)), true
 }
 
 // newlines makes a lone carriage return (an old Mac line ending) a newline: YAML counts

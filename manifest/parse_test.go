@@ -59,6 +59,9 @@ func TestParse(t *testing.T) {
 		{"JSON with escaped slashes", `{"settings":{"event_subscriptions":{"request_url":"https:\/\/example.com\/slack","bot_events":["app_mention"]}},` +
 			`"display_information":{"name":"a\\\/b"},"oauth_config":{"scopes":{"bot":["chat:write"]}}}`, &Manifest{
 			HasOAuth: true, Bot: []Ref{{"chat:write", 1, 186}}, BotEvents: []Ref{{"app_mention", 1, 96}}, HasEventSubscriptions: true}},
+		// A name with an emoji as a surrogate pair, after a byte-order mark.
+		{"JSON with a surrogate pair and a BOM", "\ufeff" + `{"display_information":{"name":"bot \ud83e\udd16"},"oauth_config":{"scopes":{"bot":["chat:write"]}}}`, &Manifest{
+			HasOAuth: true, Bot: []Ref{{"chat:write", 1, 85}}}}, // yaml counts columns after the BOM
 		{"two documents", "oauth_config:\n  scopes:\n    bot: [chat:write]\n---\noauth_config:\n  scopes:\n    bot: [users:read]\n", &Manifest{
 			HasOAuth: true, Bot: []Ref{{"chat:write", 3, 11}},
 			Warnings: []*Error{{Path: "m.yml", Line: 4, Col: 1, Msg: "a second YAML document; Slack reads the first only, and so does slackscope"}}}},
