@@ -358,14 +358,33 @@ func firstWhere(where map[string]string, methods []string) string {
 
 // relPosition shortens "file:line:col" to be relative to wd.
 func relPosition(wd, posn string) string {
-	file, rest := posn, ""
+	file, line, col := splitPosn(posn)
+	if line == "" {
+		return relTo(wd, file)
+	}
+	if col == "" {
+		return relTo(wd, file) + ":" + line
+	}
+	return relTo(wd, file) + ":" + line + ":" + col
+}
+
+// splitPosn splits "file:line:col" (or "file:line", or "file") into its parts.
+func splitPosn(posn string) (file, line, col string) {
+	file = posn
+	var parts []string
 	for range 2 {
 		if i := strings.LastIndex(file, ":"); i >= 0 {
-			rest = file[i:] + rest
+			parts = append([]string{file[i+1:]}, parts...)
 			file = file[:i]
 		}
 	}
-	return relTo(wd, file) + rest
+	switch len(parts) {
+	case 2:
+		line, col = parts[0], parts[1]
+	case 1:
+		line = parts[0]
+	}
+	return file, line, col
 }
 
 func writeScopesText(w io.Writer, p programScopes, header bool) {

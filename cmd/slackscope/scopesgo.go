@@ -80,18 +80,11 @@ func writeGoNotes(b *bytes.Buffer, p programScopes) {
 	}
 	if n := len(p.Unresolved); n > 0 {
 		fmt.Fprintf(b, "//\n// The program makes %d %s slackscope could not resolve: what %s is not in\n// this table (slackscope scopes lists %s).\n",
-			n, pluralWord(n, "call", "calls"), pluralWord(n, "it needs", "they need"), pluralWord(n, "it", "them"))
+			n, plural2(n, "call", "calls"), plural2(n, "it needs", "they need"), plural2(n, "it", "them"))
 	}
 	if p.Partial {
 		fmt.Fprintf(b, "//\n// Packages of the run did not load: what they call is not in this table.\n")
 	}
-}
-
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // goStrings writes ss as a Go []string literal.
@@ -110,7 +103,7 @@ func goOutput(w io.Writer, progs []programScopes, pkgName, name string) error {
 		return fmt.Errorf("-var %q is not a Go identifier", name)
 	}
 	if len(progs) != 1 || pkgName != "main" {
-		return fmt.Errorf("-format go writes the table of one command: name its main package (slackscope scopes -format go ./cmd/bot); the packages hold %d %s", len(progs), pluralWord(len(progs), "program", "programs"))
+		return fmt.Errorf("-format go writes the table of one command: name its main package (slackscope scopes -format go ./cmd/bot); the packages hold %d %s", len(progs), plural2(len(progs), "program", "programs"))
 	}
 	return writeScopesGo(w, progs[0], pkgName, name)
 }

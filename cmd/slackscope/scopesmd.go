@@ -37,13 +37,7 @@ func writeScopesMarkdown(w io.Writer, run *analysisRun, progs []programScopes) e
 		}
 		pkg := roots[i].pkg.PkgPath
 		link := func(posn string) string {
-			file, line := posn, ""
-			if i := strings.LastIndex(file, ":"); i >= 0 {
-				file = file[:i] // the column
-			}
-			if i := strings.LastIndex(file, ":"); i >= 0 {
-				file, line = file[:i], file[i+1:]
-			}
+			file, line, _ := splitPosn(posn)
 			if !filepath.IsAbs(file) {
 				file = filepath.Join(wd, file)
 			}
